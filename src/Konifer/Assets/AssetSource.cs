@@ -1,0 +1,7 @@
+namespace Konifer.Assets;
+
+public enum AssetSource
+{
+    Upload,
+    Url,
+}
