@@ -1,6 +1,6 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "okay" }));
+using Konifer.Hosting;
+
+var app = KoniferApp.Build(args);
 app.Run();
 
 public partial class Program;

@@ -1,0 +1,24 @@
+using Konifer.Storage.Outbox;
+using Microsoft.Extensions.Logging;
+
+namespace Konifer.Assets;
+
+/// <summary>
+/// Deletes records at once; their bytes are removed by the outbox worker, which this wakes up. Deleting nothing is
+/// not an error: DELETE is idempotent and always answers 204.
+/// </summary>
+public sealed class DeleteAssets(IAssetRepository repository, IObjectDeletionSignal deletionSignal, ILogger<DeleteAssets> logger)
+{
+    public async Task<int> ExecuteAsync(DeleteAssetsCommand command, CancellationToken cancellationToken)
+    {
+        var deleted = command.Recursive
+            ? await repository.DeleteRecursiveAsync(command.Path, command.Query.Labels, cancellationToken)
+            : await repository.DeleteAsync(command.Path, command.Query, cancellationToken);
+        if (deleted > 0)
+        {
+            deletionSignal.Signal();
+            logger.LogInformation("Deleted {Count} asset(s) at {Path} (recursive: {Recursive})", deleted, command.Path, command.Recursive);
+        }
+        return deleted;
+    }
+}

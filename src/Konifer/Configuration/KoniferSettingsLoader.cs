@@ -1,0 +1,110 @@
+using System.Globalization;
+using Microsoft.Extensions.Configuration;
+
+namespace Konifer.Configuration;
+
+/// <summary>
+/// Reads <see cref="KoniferSettings"/> from configuration, key by key, so that every mistake stops start-up with a
+/// message naming the <c>konifer.conf</c> key (dotted, as the user wrote it) and what is wrong with its value.
+/// </summary>
+public static class KoniferSettingsLoader
+{
+    public const long DefaultMaxBytes = 104_857_600;
+
+    public static KoniferSettings Load(IConfiguration configuration)
+    {
+        var reader = new SettingsReader(configuration);
+        var dataStore = new DataStoreSettings(
+            reader.Enum("data-store.provider", DataStoreProvider.PostgreSql,
+                ("postgresql", DataStoreProvider.PostgreSql), ("in-memory", DataStoreProvider.InMemory)),
+            new PostgreSqlSettings(
+                reader.String("data-store.postgresql.host") ?? "localhost",
+                reader.Int("data-store.postgresql.port", 5432, 1, 65535),
+                reader.String("data-store.postgresql.database") ?? "konifer",
+                reader.String("data-store.postgresql.user") ?? "postgres",
+                reader.String("data-store.postgresql.password") ?? "",
+                reader.String("data-store.postgresql.ssl-mode") ?? "prefer"));
+
+        var objectStoreProvider = reader.Enum("object-store.provider", ObjectStoreProvider.FileSystem,
+            ("filesystem", ObjectStoreProvider.FileSystem), ("s3", ObjectStoreProvider.S3), ("in-memory", ObjectStoreProvider.InMemory));
+        var mountPath = reader.String("object-store.filesystem.mount-path");
+        if (objectStoreProvider == ObjectStoreProvider.FileSystem && string.IsNullOrWhiteSpace(mountPath))
+            throw new ConfigurationException("object-store.filesystem.mount-path",
+                "is required when object-store.provider = filesystem (or set IN_MEMORY=true to keep everything in memory).");
+        var objectStore = new ObjectStoreSettings(
+            objectStoreProvider,
+            mountPath,
+            new S3Settings(
+                reader.String("object-store.s3.endpoint-url"),
+                reader.String("object-store.s3.region"),
+                reader.String("object-store.s3.access-key"),
+                reader.String("object-store.s3.secret-key"),
+                reader.Bool("object-store.s3.force-path-style", false)));
+
+        var http = new HttpSettings(reader.AbsoluteHttpUrl("http.public-url"));
+
+        var source = new SourceSettings(
+            reader.Long("source.multipart.max-bytes", DefaultMaxBytes, 1, long.MaxValue),
+            reader.StringList("source.url.allowed-domains"),
+            reader.Long("source.url.max-bytes", DefaultMaxBytes, 1, long.MaxValue));
+
+        return new KoniferSettings(dataStore, objectStore, http, source);
+    }
+
+    private sealed class SettingsReader(IConfiguration configuration)
+    {
+        private static string ToConfigKey(string dotted) => dotted.Replace('.', ':');
+
+        public string? String(string key)
+        {
+            var value = configuration[ToConfigKey(key)];
+            return string.IsNullOrEmpty(value) ? null : value;
+        }
+
+        public bool Bool(string key, bool defaultValue) => String(key)?.ToLowerInvariant() switch
+        {
+            null => defaultValue,
+            "true" or "yes" or "on" => true,
+            "false" or "no" or "off" => false,
+            var other => throw new ConfigurationException(key, $"'{other}' is not a boolean (true or false)."),
+        };
+
+        public long Long(string key, long defaultValue, long min, long max)
+        {
+            var raw = String(key);
+            if (raw is null) return defaultValue;
+            if (!long.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value))
+                throw new ConfigurationException(key, $"'{raw}' is not a whole number.");
+            if (value < min || value > max)
+                throw new ConfigurationException(key, $"{value} is out of range ({min}..{max}).");
+            return value;
+        }
+
+        public int Int(string key, int defaultValue, int min, int max) => (int)Long(key, defaultValue, min, max);
+
+        public T Enum<T>(string key, T defaultValue, params (string Name, T Value)[] values)
+        {
+            var raw = String(key);
+            if (raw is null) return defaultValue;
+            foreach (var (name, value) in values)
+                if (string.Equals(name, raw, StringComparison.OrdinalIgnoreCase)) return value;
+            throw new ConfigurationException(key, $"'{raw}' is not one of {string.Join(", ", values.Select(v => v.Name))}.");
+        }
+
+        public IReadOnlyList<string> StringList(string key)
+        {
+            var section = configuration.GetSection(ToConfigKey(key));
+            if (section.Value is { Length: > 0 } single) return [single];
+            return section.GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToArray();
+        }
+
+        public Uri? AbsoluteHttpUrl(string key)
+        {
+            var raw = String(key);
+            if (raw is null) return null;
+            if (!Uri.TryCreate(raw.TrimEnd('/'), UriKind.Absolute, out var uri) || (uri.Scheme != "http" && uri.Scheme != "https"))
+                throw new ConfigurationException(key, $"'{raw}' is not an absolute http or https URL.");
+            return uri;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Nodes;
+using Konifer.Configuration;
+using Konifer.Configuration.Hocon;
+using Konifer.Http;
+using Konifer.Http.Problems;
+using Konifer.Http.Responses;
+using Konifer.Imaging;
+
+namespace Konifer.Hosting;
+
+/// <summary>Builds the web application: configuration, services and endpoints. Program.cs only runs it.</summary>
+public static class KoniferApp
+{
+    public const string DefaultUrls = "http://0.0.0.0:8080";
+
+    public static WebApplication Build(string[] args, KoniferHostOptions? hostOptions = null)
+    {
+        hostOptions ??= new KoniferHostOptions();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+
+        var configPath = ConfigFileLocator.Locate(hostOptions.Environment, hostOptions.CurrentDirectory);
+        var document = configPath is null
+            ? new JsonObject()
+            : HoconParser.ParseFile(configPath, new HoconParseSettings { Environment = hostOptions.Environment, BaseDirectory = Path.GetDirectoryName(configPath) });
+        builder.Configuration.AddHoconDocument(document);
+        builder.Configuration.AddInMemoryCollection(EnvironmentOverrides.Read(hostOptions.Environment));
+
+        var settings = KoniferSettingsLoader.Load(builder.Configuration);
+        var urls = hostOptions.Urls ?? hostOptions.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Our own limit (source.multipart.max-bytes) is checked while streaming; Kestrel's only stops abuse beyond it.
+            kestrel.Limits.MaxRequestBodySize = settings.Source.MultipartMaxBytes + 1024 * 1024;
+            kestrel.AddServerHeader = false;
+        });
+
+        builder.Services.AddKonifer(settings, document);
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddProblemDetails();
+
+        var app = builder.Build();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
+        logger.LogInformation("Configuration: {Source}", configPath ?? "built-in defaults (no konifer.conf found)");
+        if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
+            logger.LogWarning("IN_MEMORY=true: assets are kept in memory and lost when the process stops");
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(context =>
+            context.HttpContext.Response.ContentLength is null && !context.HttpContext.Response.HasStarted
+                ? ApiProblem.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, NoRouteMessage(context.HttpContext))
+                : Task.CompletedTask);
+        app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("okay"))).WithName("Health");
+        app.MapAssetsApi();
+        return app;
+    }
+
+    private static string NoRouteMessage(HttpContext context) => context.Response.StatusCode switch
+    {
+        404 => $"Nothing is served at {context.Request.Path}: asset routes start with /assets/.",
+        405 => $"{context.Request.Method} is not supported on {context.Request.Path}.",
+        _ => ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),
+    };
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Konifer.Assets;
+using Konifer.Configuration;
+using Konifer.Imaging;
+using Konifer.Paths;
+using Konifer.Storage.Metadata;
+using Konifer.Storage.Objects;
+using Konifer.Storage.Outbox;
+
+namespace Konifer.Hosting;
+
+public static class KoniferServiceCollectionExtensions
+{
+    /// <summary>Registers the use cases and the stores that <paramref name="settings"/> selects.</summary>
+    public static IServiceCollection AddKonifer(this IServiceCollection services, KoniferSettings settings, JsonObject document)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(PathConfigurationResolver.FromConfiguration(document));
+        services.AddSingleton(VariantProfiles.FromConfiguration(document));
+
+        services.AddSingleton<IImageInspector>(_ => { VipsRuntime.EnsureAvailable(); return new VipsImageInspector(); });
+
+        switch (settings.DataStore.Provider)
+        {
+            case DataStoreProvider.InMemory:
+                services.AddSingleton<InMemoryAssetRepository>();
+                services.AddSingleton<IAssetRepository>(sp => sp.GetRequiredService<InMemoryAssetRepository>());
+                services.AddSingleton<IObjectDeletionOutbox>(sp => sp.GetRequiredService<InMemoryAssetRepository>());
+                break;
+            default:
+                throw new ConfigurationException("data-store.provider",
+                    "postgresql is not available in this version yet; use data-store.provider = in-memory (or IN_MEMORY=true).");
+        }
+
+        switch (settings.ObjectStore.Provider)
+        {
+            case ObjectStoreProvider.InMemory:
+                services.AddSingleton<IObjectStore, InMemoryObjectStore>();
+                break;
+            case ObjectStoreProvider.FileSystem:
+                services.AddSingleton<IObjectStore>(new FileSystemObjectStore(settings.ObjectStore.FileSystemMountPath!));
+                break;
+            default:
+                throw new ConfigurationException("object-store.provider",
+                    "s3 is not available in this version yet; use filesystem or in-memory.");
+        }
+
+        services.AddSingleton<ObjectDeletionWorker>();
+        services.AddSingleton<IObjectDeletionSignal>(sp => sp.GetRequiredService<ObjectDeletionWorker>());
+        services.AddHostedService(sp => sp.GetRequiredService<ObjectDeletionWorker>());
+
+        services.AddSingleton<StoreAsset>();
+        services.AddSingleton<FetchAssets>();
+        services.AddSingleton<UpdateAsset>();
+        services.AddSingleton<DeleteAssets>();
+        return services;
+    }
+}

@@ -1,0 +1,124 @@
+using Konifer.Assets;
+using Konifer.Configuration;
+using Konifer.Http.Responses;
+using Konifer.Http.Selectors;
+using Konifer.Http.Uploads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Konifer.Http;
+
+/// <summary>The <c>/assets</c> API. Handlers translate HTTP to a use case call and back; they never touch a store.</summary>
+public static class AssetsApi
+{
+    private const string Route = "/assets/{**rest}";
+
+    public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], FetchAsync).WithName("FetchAsset");
+        routes.MapPost(Route, StoreAsync).WithName("StoreAsset");
+        routes.MapPut(Route, UpdateAsync).WithName("UpdateAsset");
+        routes.MapDelete(Route, DeleteAsync).WithName("DeleteAssets");
+        return routes;
+    }
+
+    private static async Task<IResult> FetchAsync(string? rest, HttpRequest request, FetchAssets fetch, KoniferSettings settings, CancellationToken cancellationToken)
+    {
+        var route = AssetRoute.Parse(rest);
+        var selectors = FetchSelectors.Parse(route.Selectors);
+        var parameters = QueryParameters.Parse(request.Query);
+        if (parameters.Transformation.Count > 0)
+        {
+            if (selectors.Format == ReturnFormat.Info)
+                throw new BadRequestException("Transformation parameters cannot be combined with the info return format.");
+            throw new BadRequestException($"Image transformations ({string.Join(", ", parameters.Transformation.Keys)}) are not available in this version yet.");
+        }
+        var limit = parameters.Limit ?? 1;
+        if (limit != 1 && selectors.Format != ReturnFormat.Info)
+            throw new BadRequestException("limit other than 1 is only allowed with the info return format.");
+
+        var assets = await fetch.ExecuteAsync(route.Path, new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, limit), cancellationToken);
+        var asset = assets[0];
+        switch (selectors.Format)
+        {
+            case ReturnFormat.Info:
+                return limit == 1 ? TypedResults.Json(AssetResponse.From(asset), KoniferJson.Options)
+                    : TypedResults.Json(assets.Select(AssetResponse.From).ToArray(), KoniferJson.Options);
+            case ReturnFormat.Link:
+                var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content";
+                return TypedResults.Json(new LinkResponse(url, LqipResponse.From(asset.Original.Lqip), asset.Information.Alt), KoniferJson.Options);
+            default:
+                var variant = asset.Original;
+                var content = await fetch.OpenAsync(asset, variant, cancellationToken);
+                return new AssetContentResult(asset, variant, content, selectors.Format == ReturnFormat.Download);
+        }
+    }
+
+    private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, KoniferSettings settings, CancellationToken cancellationToken)
+    {
+        var route = AssetRoute.Parse(rest);
+        if (route.Selectors.Count > 0)
+            throw new BadRequestException($"Selectors ('{route.SelectorText}') are not allowed when storing: POST to the path itself.");
+        if (request.Query.Count > 0)
+            throw new BadRequestException($"Query parameters ({string.Join(", ", request.Query.Keys)}) are not allowed when storing.");
+
+        if (JsonBody.IsJson(request.ContentType))
+        {
+            var body = await JsonBody.ReadAsync<AssetInformationRequest>(request.Body, "store request", cancellationToken);
+            body.ToInformation();
+            throw new BadRequestException(body.Url is null
+                ? "A JSON store request needs a 'url'; to upload bytes send multipart/form-data with 'metadata' and 'asset' parts."
+                : "Storing from a URL is refused: the host is not in source.url.allowed-domains.");
+        }
+        if (!MultipartAssetReader.IsMultipart(request.ContentType))
+            throw new UnsupportedMediaTypeException($"Content-Type '{request.ContentType}' is not supported for storing: send multipart/form-data with 'metadata' and 'asset' parts.");
+
+        var (metadata, content) = await MultipartAssetReader.ReadAsync(request, settings.Source.MultipartMaxBytes, cancellationToken);
+        await using (content)
+        {
+            var asset = await store.ExecuteAsync(
+                new StoreAssetCommand(route.Path, metadata.ToInformation(), content.FilePath, AssetSource.Upload, null), cancellationToken);
+            var location = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}";
+            return TypedResults.Created(location, AssetResponse.From(asset));
+        }
+    }
+
+    private static async Task<Ok<AssetResponse>> UpdateAsync(string? rest, HttpRequest request, UpdateAsset update, CancellationToken cancellationToken)
+    {
+        var route = AssetRoute.Parse(rest);
+        var selectors = route.Selectors;
+        if (selectors.Count != 2 || !SelectorWords.Is(selectors[0], SelectorWords.Entry))
+            throw new BadRequestException($"Updates need an exact entry: PUT /assets{route.Path.Value}/-/entry/{{id}} (got '{route.SelectorText}').");
+        var entryId = SelectorWords.EntryId(selectors[1])
+            ?? throw new BadRequestException($"Entry id '{selectors[1]}' is not a non-negative whole number.");
+        if (request.Query.Count > 0)
+            throw new BadRequestException($"Query parameters ({string.Join(", ", request.Query.Keys)}) are not allowed when updating.");
+        JsonBody.RequireJson(request);
+        var body = await JsonBody.ReadAsync<AssetInformationRequest>(request.Body, "update request", cancellationToken);
+        if (body.Url is not null) throw new BadRequestException("'url' cannot be updated: content is immutable, store a new entry instead.");
+        var asset = await update.ExecuteAsync(route.Path, entryId, body.ToInformation(), cancellationToken);
+        return TypedResults.Ok(AssetResponse.From(asset));
+    }
+
+    private static async Task<NoContent> DeleteAsync(string? rest, HttpRequest request, DeleteAssets delete, CancellationToken cancellationToken)
+    {
+        var route = AssetRoute.Parse(rest);
+        var selectors = DeleteSelectors.Parse(route.Selectors);
+        var parameters = QueryParameters.Parse(request.Query);
+        if (parameters.Transformation.Count > 0)
+            throw new BadRequestException($"Transformation parameters ({string.Join(", ", parameters.Transformation.Keys)}) are not allowed when deleting.");
+        if (selectors.Recursive && parameters.Limit is not null)
+            throw new BadRequestException("limit cannot be combined with recursive: a recursive delete removes every match.");
+        var query = new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, selectors.EntryId is null ? parameters.Limit ?? 1 : 1);
+        await delete.ExecuteAsync(new DeleteAssetsCommand(route.Path, query, selectors.Recursive), cancellationToken);
+        return TypedResults.NoContent();
+    }
+
+    /// <summary><c>http.public-url</c> when configured, else the scheme and host the client used.</summary>
+    private static string BaseUrl(HttpRequest request, KoniferSettings settings) =>
+        settings.Http.PublicUrl is { } configured
+            ? configured.GetLeftPart(UriPartial.Path).TrimEnd('/')
+            : $"{request.Scheme}://{request.Host}{request.PathBase}";
+}

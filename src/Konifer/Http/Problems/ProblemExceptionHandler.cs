@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Konifer.Assets;
+using Konifer.Http.Uploads;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Konifer.Http.Problems;
+
+/// <summary>Turns domain and request errors into problem responses; anything unexpected is a 500 without details.</summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
+            return true; // the client went away; nobody is listening
+        var (status, detail) = exception switch
+        {
+            BadRequestException e => (400, e.Message),
+            InvalidAssetInformationException e => (400, e.Message),
+            InvalidImageException e => (400, e.Message),
+            JsonException => (400, "The request body is not valid JSON for this operation."),
+            ContentTypeNotAllowedException e => (403, e.Message),
+            AssetNotFoundException e => (404, e.Message),
+            AssetContentMissingException e => (404, e.Message),
+            PayloadTooLargeException e => (413, e.Message),
+            UnsupportedMediaTypeException e => (415, e.Message),
+            BadHttpRequestException e when e.StatusCode == 413 => (413, "The request body is larger than this server accepts."),
+            BadHttpRequestException e => (e.StatusCode, "The request could not be read: " + e.Message),
+            _ => (500, "An unexpected error occurred. The server log has the details."),
+        };
+        if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+        else logger.LogInformation("{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
+        if (context.Response.HasStarted) return true;
+        context.Response.Clear();
+        await ApiProblem.WriteAsync(context, status, detail);
+        return true;
+    }
+}

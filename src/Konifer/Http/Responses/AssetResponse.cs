@@ -1,0 +1,29 @@
+using Konifer.Assets;
+
+namespace Konifer.Http.Responses;
+
+/// <summary>The asset JSON of the reference API: camelCase fields, lower-case enum words, UTC ISO 8601 times.</summary>
+public sealed record AssetResponse(
+    string Class,
+    string? Alt,
+    long EntryId,
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyList<string> Tags,
+    string Source,
+    string? SourceUrl,
+    IReadOnlyList<VariantResponse> Variants,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ModifiedAt)
+{
+    public static AssetResponse From(Asset asset) => new(
+        "image",
+        asset.Information.Alt,
+        asset.EntryId,
+        asset.Information.Labels,
+        asset.Information.Tags,
+        asset.Source == AssetSource.Url ? "url" : "upload",
+        asset.SourceUrl,
+        asset.Variants.Select(VariantResponse.From).ToArray(),
+        asset.CreatedAt,
+        asset.ModifiedAt);
+}

@@ -1,0 +1,3 @@
+namespace Konifer.Http.Responses;
+
+public sealed record HealthResponse(string Status);

@@ -1,0 +1,30 @@
+using Konifer.Assets;
+
+namespace Konifer.Http.Responses;
+
+public sealed record VariantResponse(
+    bool IsOriginalVariant,
+    string StoreBucket,
+    string StoreKey,
+    AttributesResponse Attributes,
+    object? Transformation,
+    LqipResponse Lqip)
+{
+    public static VariantResponse From(Variant variant) => new(
+        variant.IsOriginal,
+        variant.Location.Bucket,
+        variant.Location.Key,
+        AttributesResponse.From(variant.Attributes),
+        null,
+        LqipResponse.From(variant.Lqip));
+}
+
+public sealed record AttributesResponse(int Height, int Width, string Format, int PageCount, int? Loop, string ColorSpace)
+{
+    public static AttributesResponse From(ImageAttributes a) => new(a.Height, a.Width, a.Format.ShortName(), a.PageCount, a.Loop, a.ColorSpace);
+}
+
+public sealed record LqipResponse(string? Blurhash, string? Thumbhash)
+{
+    public static LqipResponse From(Lqip lqip) => new(lqip.Blurhash, lqip.Thumbhash);
+}

@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Konifer.Http.Selectors;
+
+/// <summary>
+/// Splits the query into <c>limit</c>, transformation parameters and label filters. Any key that is not reserved is
+/// a label; a label whose key collides with a reserved word is written <c>label:key</c>.
+/// </summary>
+public sealed record QueryParameters(int? Limit, IReadOnlyDictionary<string, string> Labels, IReadOnlyDictionary<string, string> Transformation)
+{
+    public const string LimitKey = "limit";
+    public const string SignatureKey = "s";
+    public const string LabelPrefix = "label:";
+
+    /// <summary>Transformation parameters of the reference, plus <c>profile</c>.</summary>
+    public static readonly IReadOnlySet<string> TransformationKeys = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "w", "h", "fit", "g", "format", "r", "f", "filter", "blur", "q", "pad", "pad-c", "strip", "cs", "profile",
+    };
+
+    public static QueryParameters Parse(IQueryCollection query)
+    {
+        int? limit = null;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var transformation = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, values) in query)
+        {
+            if (values.Count > 1) throw new BadRequestException($"The query parameter '{key}' is given more than once.");
+            var value = values.ToString();
+            if (key == LimitKey)
+            {
+                if (!int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed == 0 || parsed < -1)
+                    throw new BadRequestException($"limit '{value}' is invalid: use a positive whole number, or -1 for all.");
+                limit = parsed;
+            }
+            else if (key == SignatureKey)
+            {
+                // The URL signature is checked before routing; it is never a label.
+            }
+            else if (TransformationKeys.Contains(key))
+            {
+                transformation[key] = value;
+            }
+            else
+            {
+                var labelKey = key.StartsWith(LabelPrefix, StringComparison.Ordinal) ? key[LabelPrefix.Length..] : key;
+                if (labelKey.Length == 0) throw new BadRequestException($"The query parameter '{key}' names no label.");
+                labels[labelKey] = value;
+            }
+        }
+        return new QueryParameters(limit, labels, transformation);
+    }
+}

@@ -1,0 +1,10 @@
+namespace Konifer.Http.Selectors;
+
+public enum ReturnFormat
+{
+    Link,
+    Info,
+    Content,
+    Download,
+    Redirect,
+}

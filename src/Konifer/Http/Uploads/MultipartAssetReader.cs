@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace Konifer.Http.Uploads;
+
+/// <summary>
+/// Reads a store request: exactly one <c>metadata</c> JSON part and one <c>asset</c> part, in either order. The asset is
+/// streamed to a temporary file with the size limit enforced while it streams.
+/// </summary>
+public static class MultipartAssetReader
+{
+    public const string MetadataPart = "metadata";
+    public const string AssetPart = "asset";
+
+    public static bool IsMultipart(string? contentType) =>
+        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
+
+    public static async Task<(AssetInformationRequest Metadata, SpooledFile Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        var media = MediaTypeHeaderValue.Parse(request.ContentType);
+        var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
+        if (string.IsNullOrWhiteSpace(boundary))
+            throw new BadRequestException("The multipart Content-Type has no boundary.");
+
+        var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+        AssetInformationRequest? metadata = null;
+        SpooledFile? content = null;
+        try
+        {
+            MultipartSection? section;
+            while ((section = await ReadNextAsync(reader, cancellationToken)) is not null)
+            {
+                var name = PartName(section);
+                switch (name)
+                {
+                    case MetadataPart when metadata is null:
+                        metadata = await JsonBody.ReadAsync<AssetInformationRequest>(section.Body, "metadata part", cancellationToken);
+                        break;
+                    case AssetPart when content is null:
+                        content = await SpooledFile.CreateAsync(section.Body, maxBytes, TooLarge, cancellationToken);
+                        break;
+                    case MetadataPart or AssetPart:
+                        throw new BadRequestException($"The multipart body has more than one '{name}' part.");
+                    default:
+                        throw new BadRequestException($"Unexpected multipart part '{name}': send exactly one '{MetadataPart}' and one '{AssetPart}' part.");
+                }
+            }
+            if (content is null) throw new BadRequestException($"The multipart body has no '{AssetPart}' part.");
+            if (metadata is null) throw new BadRequestException($"The multipart body has no '{MetadataPart}' part (send {{}} for none).");
+            if (content.Length == 0) throw new BadRequestException($"The '{AssetPart}' part is empty.");
+            return (metadata, content);
+        }
+        catch
+        {
+            if (content is not null) await content.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static PayloadTooLargeException TooLarge(long maxBytes) =>
+        new($"The asset is larger than source.multipart.max-bytes ({maxBytes} bytes).");
+
+    private static async Task<MultipartSection?> ReadNextAsync(MultipartReader reader, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await reader.ReadNextSectionAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new BadRequestException("The multipart body is malformed: " + e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadRequestException("The multipart body is malformed: " + e.Message);
+        }
+    }
+
+    private static string PartName(MultipartSection section)
+    {
+        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+            throw new BadRequestException("A multipart part has no 'Content-Disposition: form-data; name=...' header.");
+        return HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+    }
+}

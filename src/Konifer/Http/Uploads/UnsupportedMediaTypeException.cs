@@ -1,0 +1,3 @@
+namespace Konifer.Http.Uploads;
+
+public sealed class UnsupportedMediaTypeException(string message) : Exception(message);

@@ -1,0 +1,63 @@
+using Konifer.Assets;
+using NetVips;
+
+namespace Konifer.Imaging;
+
+/// <summary>Reads image attributes with libvips from the file header; pixels are not decoded.</summary>
+public sealed class VipsImageInspector : IImageInspector
+{
+    public async Task<ImageAttributes> InspectAsync(string filePath, CancellationToken cancellationToken)
+    {
+        var header = new byte[ImageSniffer.HeaderLength];
+        int read;
+        await using (var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true))
+            read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        var sniffed = ImageSniffer.Detect(header.AsSpan(0, read))
+            ?? throw new InvalidImageException("The uploaded content is not a supported image (JPEG, PNG, WebP, AVIF, JPEG XL, HEIC or GIF).");
+
+        // Header parsing is quick but synchronous native work: keep it off the request thread.
+        return await Task.Run(() => ReadHeader(filePath, sniffed), cancellationToken);
+    }
+
+    private static ImageAttributes ReadHeader(string filePath, ImageFormat sniffed)
+    {
+        try
+        {
+            using var image = Image.NewFromFile(filePath, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+            var loader = image.Contains("vips-loader") ? (string)image.Get("vips-loader") : "";
+            var format = FormatOfLoader(loader, image) ?? sniffed;
+            if (format != sniffed)
+                throw new InvalidImageException($"The uploaded content looks like {sniffed.ShortName()} but libvips reads it as {format.ShortName()}.");
+            var pages = image.Contains("n-pages") ? Math.Max(1, (int)image.Get("n-pages")) : 1;
+            var animatable = format is ImageFormat.Gif or ImageFormat.Webp;
+            int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
+            var height = image.Contains("page-height") && pages > 1 ? image.PageHeight : image.Height;
+            return new ImageAttributes(image.Width, height, format, pages, loop, ColorSpaceName(image.Interpretation));
+        }
+        catch (VipsException e)
+        {
+            throw new InvalidImageException($"The uploaded {sniffed.ShortName()} image cannot be read: it is truncated or corrupt.", e);
+        }
+    }
+
+    private static ImageFormat? FormatOfLoader(string loader, Image image) => loader switch
+    {
+        _ when loader.StartsWith("jpeg", StringComparison.Ordinal) => ImageFormat.Jpeg,
+        _ when loader.StartsWith("png", StringComparison.Ordinal) => ImageFormat.Png,
+        _ when loader.StartsWith("gif", StringComparison.Ordinal) => ImageFormat.Gif,
+        _ when loader.StartsWith("webp", StringComparison.Ordinal) => ImageFormat.Webp,
+        _ when loader.StartsWith("jxl", StringComparison.Ordinal) => ImageFormat.Jxl,
+        _ when loader.StartsWith("heif", StringComparison.Ordinal) =>
+            image.Contains("heif-compression") && (string)image.Get("heif-compression") == "av1" ? ImageFormat.Avif : ImageFormat.Heic,
+        _ => null,
+    };
+
+    private static string ColorSpaceName(Enums.Interpretation interpretation) => interpretation switch
+    {
+        Enums.Interpretation.Srgb or Enums.Interpretation.Rgb16 or Enums.Interpretation.Rgb => "srgb",
+        Enums.Interpretation.Bw or Enums.Interpretation.Grey16 => "grayscale",
+        Enums.Interpretation.Cmyk => "cmyk",
+        Enums.Interpretation.Scrgb => "scrgb",
+        _ => interpretation.ToString().ToLowerInvariant(),
+    };
+}
