@@ -35,7 +35,8 @@ public sealed class KoniferTestServer : IAsyncDisposable
         var directory = CreateTempDirectory();
         var configPath = Path.Combine(directory, "konifer.conf");
         await File.WriteAllTextAsync(configPath, config.Replace("{mount}", Path.Combine(directory, "objects")));
-        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["KONIFER_CONFIG"] = configPath };
+        var env = new Dictionary<string, string>(environment ?? new Dictionary<string, string>());
+        env.TryAdd("KONIFER_CONFIG", configPath);
         var app = KoniferApp.Build([], new KoniferHostOptions
         {
             Environment = name => env.TryGetValue(name, out var value) ? value : null,

@@ -1,0 +1,35 @@
+using Konifer.Configuration;
+using Konifer.Tests.TestSupport;
+
+namespace Konifer.Tests.Configuration;
+
+/// <summary>A bad konifer.conf stops start-up with a message that names the key and the problem.</summary>
+public class StartupConfigurationTests
+{
+    [Theory]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = floppy", "object-store.provider: 'floppy' is not one of")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = filesystem", "object-store.filesystem.mount-path: is required")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.multipart.max-bytes = lots", "source.multipart.max-bytes: 'lots' is not a whole number")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nhttp.public-url = \"ftp://x\"", "http.public-url:")]
+    [InlineData("object-store.provider = in-memory", "data-store.provider: postgresql is not available")]
+    public async Task Invalid_values_name_their_key(string config, string expected)
+    {
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(config));
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public async Task A_missing_explicit_config_file_is_an_error()
+    {
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync("x = 1", new Dictionary<string, string> { ["KONIFER_CONFIG"] = "/nonexistent/konifer.conf" }));
+        Assert.Contains("KONIFER_CONFIG", error.Message);
+    }
+
+    [Fact]
+    public async Task In_memory_env_override_beats_the_file()
+    {
+        await using var server = await KoniferTestServer.StartAsync("data-store.provider = postgresql\nobject-store.provider = s3", new Dictionary<string, string> { ["IN_MEMORY"] = "true" });
+        var asset = await server.Client.StoreAsync("/env/override", TestImages.Solid(4, 4, 1, 1, 1));
+        Assert.Equal(0, asset.GetProperty("entryId").GetInt64());
+    }
+}
