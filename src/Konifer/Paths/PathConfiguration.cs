@@ -57,10 +57,7 @@ public sealed record PathConfiguration(
     ];
 
     /// <summary>Reads a (merged, normalized) path block; missing keys take their system default.</summary>
-    /// <param name="block">The block.</param>
-    /// <param name="profiles">Defined variant profiles, for eager variants.</param>
-    /// <param name="asConfigured">True when validating one configured block (on top of <c>/**</c>).</param>
-    internal static PathConfiguration Read(ConfigSection block, VariantProfiles profiles, bool asConfigured)
+    internal static PathConfiguration Read(ConfigSection block, VariantProfiles profiles)
     {
         var transform = block.Section("transform");
         return new PathConfiguration(
@@ -71,7 +68,7 @@ public sealed record PathConfiguration(
             transform.Section("on-demand-variant").Choice("mode", OnDemandModes) ?? OnDemandVariantMode.Enabled,
             ExpirationSettings.Read(transform.Section("expire")),
             ReadBucket(block.Section("object-store")),
-            UploadRuleset.Read(block.Section("upload-ruleset"), asConfigured),
+            UploadRuleset.Read(block.Section("upload-ruleset")),
             RedirectSettings.Read(block.Section("return-format").Section("redirect")),
             CacheControlSettings.Read(block.Section("cache-control")));
     }

@@ -141,7 +141,7 @@ public sealed class PathConfigurationResolver
         var merged = new JsonObject();
         foreach (var rank in ranks)
             ConfigurationMerge.Into(merged, _blocksByRank[rank].Body);
-        return PathConfiguration.Read(new ConfigSection(merged, "paths"), _profiles, asConfigured: false);
+        return PathConfiguration.Read(new ConfigSection(merged, "paths"), _profiles);
     }
 
     /// <summary>
@@ -158,7 +158,8 @@ public sealed class PathConfigurationResolver
             var merged = new JsonObject();
             if (rootBlock is not null && !ReferenceEquals(rootBlock, block)) ConfigurationMerge.Into(merged, rootBlock.Body);
             ConfigurationMerge.Into(merged, block.Body);
-            PathConfiguration.Read(new ConfigSection(merged, block.Key), _profiles, asConfigured: true);
+            PathConfiguration.Read(new ConfigSection(merged, block.Key), _profiles);
+            UploadRuleset.CheckConfigured(new ConfigSection(block.Body, block.Key).Section("upload-ruleset"));
         }
     }
 }
