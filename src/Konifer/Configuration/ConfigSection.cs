@@ -114,7 +114,7 @@ internal readonly record struct ConfigSection(JsonObject? Node, string Key)
             var item = array[i] ?? throw new ConfigurationException($"{KeyOf(name)}[{i}]", "null is not allowed in this list");
             result.Add(ScalarText(item, $"{KeyOf(name)}[{i}]"));
         }
-        return result;
+        return result.AsReadOnly();
     }
 
     /// <summary>A list of objects; null when not configured.</summary>
@@ -142,7 +142,7 @@ internal readonly record struct ConfigSection(JsonObject? Node, string Key)
     public IReadOnlyDictionary<string, string> ParameterMap()
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Node is null) return result;
+        if (Node is null) return result.AsReadOnly();
         foreach (var (name, value) in Node)
         {
             if (value is null) continue;
@@ -153,7 +153,7 @@ internal readonly record struct ConfigSection(JsonObject? Node, string Key)
                     : ScalarText(item, $"{key}[{i}]")))
                 : ScalarText(value, key);
         }
-        return result;
+        return result.AsReadOnly();
     }
 
     /// <summary>The string form of a scalar: strings as they are, numbers invariant, booleans lower case.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using Konifer.Assets;
 using Konifer.Configuration;
 using Konifer.Transformations;
@@ -34,7 +35,7 @@ public sealed record PathConfiguration(
 
     public static PathConfiguration Default { get; } = new(
         ImageFormats.All,
-        new HashSet<LqipAlgorithm>(),
+        new ReadOnlySet<LqipAlgorithm>(new HashSet<LqipAlgorithm>()),
         PreprocessingSettings.Default,
         [],
         OnDemandVariantMode.Enabled,
@@ -85,14 +86,14 @@ public sealed record PathConfiguration(
                     $"'{types[i]}' is not a supported content type; use {string.Join(", ", ImageFormats.All.Select(f => f.MediaType()))}");
             if (!formats.Contains(format.Value)) formats.Add(format.Value);
         }
-        return formats;
+        return formats.AsReadOnly();
     }
 
     private static IReadOnlySet<LqipAlgorithm> ReadLqip(ConfigSection image)
     {
         var names = image.StringList("lqip");
         var result = new HashSet<LqipAlgorithm>();
-        if (names is null) return result;
+        if (names is null) return new ReadOnlySet<LqipAlgorithm>(result);
         for (var i = 0; i < names.Count; i++)
         {
             var match = LqipAlgorithms.Where(a => string.Equals(a.Item1, names[i].Trim(), StringComparison.OrdinalIgnoreCase)).ToArray();
@@ -100,7 +101,7 @@ public sealed record PathConfiguration(
                 throw new ConfigurationException($"{image.KeyOf("lqip")}[{i}]", $"'{names[i]}' is not one of blurhash, thumbhash");
             result.Add(match[0].Item2);
         }
-        return result;
+        return new ReadOnlySet<LqipAlgorithm>(result);
     }
 
     private static IReadOnlyList<string> ReadEagerVariants(ConfigSection transform, VariantProfiles profiles)
@@ -116,7 +117,7 @@ public sealed record PathConfiguration(
                     $"'{names[i]}' is not a profile defined in variant-profiles");
             if (!result.Contains(name, StringComparer.OrdinalIgnoreCase)) result.Add(name);
         }
-        return result;
+        return result.AsReadOnly();
     }
 
     private static string ReadBucket(ConfigSection objectStore)

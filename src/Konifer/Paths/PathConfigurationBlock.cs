@@ -74,6 +74,8 @@ internal sealed record PathConfigurationBlock(PathPattern Pattern, JsonObject Bo
             copy.Remove("bucket");
             if (bucket is not null)
             {
+                var text = ConfigSection.ScalarText(bucket, $"{key}.bucket");
+                if (BucketNameRules.Check(text) is { } problem) throw new ConfigurationException($"{key}.bucket", problem);
                 var objectStore = ChildObject(copy, "object-store", $"{key}.object-store");
                 if (objectStore.TryGetPropertyValue("bucket", out var canonical) && canonical is not null &&
                     !JsonNode.DeepEquals(canonical, bucket))

@@ -12,7 +12,7 @@ namespace Konifer.Paths;
 public sealed record PreprocessingSettings(bool Enabled, IReadOnlyDictionary<string, string> Parameters)
 {
     public static PreprocessingSettings Default { get; } =
-        new(false, new Dictionary<string, string>(StringComparer.Ordinal));
+        new(false, new Dictionary<string, string>(StringComparer.Ordinal).AsReadOnly());
 
     internal static PreprocessingSettings Read(ConfigSection section) =>
         new(section.Bool("enabled") ?? false, section.Section("image").ParameterMap());

@@ -35,5 +35,5 @@ public sealed record UploadRuleset(
     }
 
     private static IReadOnlyList<UploadRule> ReadRules(ConfigSection section, string name) =>
-        section.SectionList(name)?.Select(UploadRule.Read).ToArray() ?? [];
+        Array.AsReadOnly(section.SectionList(name)?.Select(UploadRule.Read).ToArray() ?? []);
 }

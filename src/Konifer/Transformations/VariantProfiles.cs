@@ -12,6 +12,7 @@ namespace Konifer.Transformations;
 public sealed class VariantProfiles
 {
     private const string Key = "variant-profiles";
+    private static readonly IReadOnlyDictionary<string, string> NoParameters = new Dictionary<string, string>().AsReadOnly();
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _profiles;
 
     private VariantProfiles(Dictionary<string, IReadOnlyDictionary<string, string>> profiles) => _profiles = profiles;
@@ -32,7 +33,7 @@ public sealed class VariantProfiles
             parameters = found;
             return true;
         }
-        parameters = new Dictionary<string, string>();
+        parameters = NoParameters;
         return false;
     }
 
@@ -63,7 +64,7 @@ public sealed class VariantProfiles
                     var name = section.String("name")
                         ?? throw new ConfigurationException(section.KeyOf("name"), "is required");
                     var parameters = section.ParameterMap().Where(p => p.Key != "name")
-                        .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
+                        .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal).AsReadOnly();
                     Add(profiles, name, section.KeyOf("name"), parameters);
                 }
                 break;

@@ -37,6 +37,8 @@ public class PathConfigurationValidationTests
         "paths.\"/a\".object-store.bucket", "3 to 63")]
     [InlineData("""{ "paths": { "/a": { "object-store": { "bucket": "192.168.1.1" } } } }""",
         "paths.\"/a\".object-store.bucket", "IP address")]
+    [InlineData("""{ "paths": [ { "path": "/a", "bucket": "Upper" } ] }""",
+        "paths[0].bucket", "'Upper' is not a valid bucket name")]
     [InlineData("""{ "paths": { "/a": { "bucket": "one", "object-store": { "bucket": "two" } } } }""",
         "paths.\"/a\".bucket", "conflicts with object-store.bucket")]
     [InlineData("""{ "paths": { "/a": { "upload-ruleset": { "default": "maybe" } } } }""",
