@@ -106,7 +106,7 @@ public class PathConfigurationValidationTests
     public void ABadValueInTheRootBlockIsReportedAtTheRoot()
     {
         var ex = Fails("""{ "paths": { "/a/**": { "bucket": "fine-bucket" }, "/**": { "bucket": "x" } } }""");
-        Assert.Equal("paths.\"/**\".object-store.bucket", ex.Key);
+        Assert.Equal("paths.\"/**\".bucket", ex.Key);
     }
 
     [Fact]
