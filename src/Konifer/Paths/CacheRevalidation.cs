@@ -1,0 +1,9 @@
+namespace Konifer.Paths;
+
+/// <summary><c>cache-control.revalidate</c>.</summary>
+public enum CacheRevalidation
+{
+    MustRevalidate,
+    ProxyRevalidate,
+    NoCache,
+}

@@ -1,0 +1,8 @@
+namespace Konifer.Paths;
+
+/// <summary><c>cache-control.visibility</c>.</summary>
+public enum CacheVisibility
+{
+    Public,
+    Private,
+}
