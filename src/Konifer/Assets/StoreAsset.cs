@@ -20,7 +20,7 @@ public sealed class StoreAsset(
     {
         var configuration = pathConfigurations.Resolve(command.Path);
         var attributes = await inspector.InspectAsync(command.ContentFile, cancellationToken);
-        if (!configuration.AllowedContentTypes.Contains(attributes.Format))
+        if (!configuration.Allows(attributes.Format))
             throw new ContentTypeNotAllowedException(attributes.Format, command.Path, configuration.AllowedContentTypes);
 
         var location = ObjectLocation.NewFor(configuration.Bucket, attributes.Format);

@@ -6,6 +6,7 @@ using Konifer.Paths;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Outbox;
+using Konifer.Transformations;
 
 namespace Konifer.Hosting;
 
@@ -16,8 +17,9 @@ public static class KoniferServiceCollectionExtensions
     {
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(PathConfigurationResolver.FromConfiguration(document));
-        services.AddSingleton(VariantProfiles.FromConfiguration(document));
+        var profiles = VariantProfiles.FromConfiguration(document);
+        services.AddSingleton(profiles);
+        services.AddSingleton(PathConfigurationResolver.FromConfiguration(document, profiles));
 
         services.AddSingleton<IImageInspector>(_ => { VipsRuntime.EnsureAvailable(); return new VipsImageInspector(); });
 

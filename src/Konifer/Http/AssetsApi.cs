@@ -49,6 +49,8 @@ public static class AssetsApi
             case ReturnFormat.Link:
                 var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content";
                 return TypedResults.Json(new LinkResponse(url, LqipResponse.From(asset.Original.Lqip), asset.Information.Alt), KoniferJson.Options);
+            case ReturnFormat.Redirect when fetch.RedirectLocation(asset, asset.Original) is { } location:
+                return TypedResults.Redirect(location, permanent: false, preserveMethod: true);
             default:
                 var variant = asset.Original;
                 var content = await fetch.OpenAsync(asset, variant, cancellationToken);
