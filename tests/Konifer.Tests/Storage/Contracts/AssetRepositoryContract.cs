@@ -12,14 +12,17 @@ namespace Konifer.Tests.Storage.Contracts;
 /// </summary>
 public abstract class AssetRepositoryContract
 {
-    private (IAssetRepository Assets, IObjectDeletionOutbox Outbox)? _stores;
+    private readonly Lazy<(IAssetRepository Assets, IObjectDeletionOutbox Outbox)> _stores;
     private readonly string _root = "t" + Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>Creates the store under test: the repository and the outbox its deletes write to (may be one object).</summary>
     protected abstract (IAssetRepository Assets, IObjectDeletionOutbox Outbox) CreateRepository();
 
-    private IAssetRepository Assets => (_stores ??= CreateRepository()).Assets;
-    private IObjectDeletionOutbox Outbox => (_stores ??= CreateRepository()).Outbox;
+    protected AssetRepositoryContract() =>
+        _stores = new(CreateRepository, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private IAssetRepository Assets => _stores.Value.Assets;
+    private IObjectDeletionOutbox Outbox => _stores.Value.Outbox;
 
     private static CancellationToken None => CancellationToken.None;
 

@@ -9,7 +9,9 @@ namespace Konifer.Tests.Storage.Contracts;
 /// </summary>
 public abstract class ObjectStoreContract
 {
-    private IObjectStore? _store;
+    private readonly Lazy<IObjectStore> _store;
+
+    protected ObjectStoreContract() => _store = new Lazy<IObjectStore>(CreateStore, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Creates the store under test; called once per test, lazily.</summary>
     protected abstract IObjectStore CreateStore();
@@ -19,7 +21,7 @@ public abstract class ObjectStoreContract
     /// <summary>A second bucket, to show that buckets are separate namespaces.</summary>
     protected virtual string OtherBucket => "konifer-contract-2";
 
-    protected IObjectStore Store => _store ??= CreateStore();
+    protected IObjectStore Store => _store.Value;
 
     protected static CancellationToken None => CancellationToken.None;
 
