@@ -27,7 +27,7 @@ public sealed class ObjectDeletionWorkerTests : IAsyncDisposable
         var location = ObjectLocation.NewFor(bucket, ImageFormat.Png);
         await _objects.PutAsync(location, new MemoryStream([1, 2, 3]), 3, "image/png", None);
         var pending = new PendingAsset(Path, AssetInformation.Empty, AssetSource.Upload, null, location,
-            new ImageAttributes(1, 1, ImageFormat.Png, 1, 0, "srgb"), Lqip.None, _time.GetUtcNow());
+            new ImageAttributes(1, 1, ImageFormat.Png, 1, null, "srgb"), Lqip.None, _time.GetUtcNow());
         var created = await _repository.CreatePendingAsync(pending, None);
         await _repository.MarkReadyAsync(created.Id, None);
         return location;
@@ -182,7 +182,7 @@ public sealed class ObjectDeletionWorkerTests : IAsyncDisposable
     {
         var bad = new ObjectLocation("assets", "../escape.png");
         var pending = new PendingAsset(Path, AssetInformation.Empty, AssetSource.Upload, null, bad,
-            new ImageAttributes(1, 1, ImageFormat.Png, 1, 0, "srgb"), Lqip.None, _time.GetUtcNow());
+            new ImageAttributes(1, 1, ImageFormat.Png, 1, null, "srgb"), Lqip.None, _time.GetUtcNow());
         await _repository.AbandonPendingAsync((await _repository.CreatePendingAsync(pending, None)).Id, None);
         await StartWorkerAsync(_repository, _objects);
 

@@ -43,7 +43,7 @@ public abstract class AssetRepositoryContract
             AssetSource.Upload,
             null,
             ObjectLocation.NewFor("assets", ImageFormat.Jpeg),
-            new ImageAttributes(640, 480, ImageFormat.Jpeg, 1, 0, "srgb"),
+            new ImageAttributes(640, 480, ImageFormat.Jpeg, 1, null, "srgb"),
             Lqip.None,
             createdAt ?? T0);
 
