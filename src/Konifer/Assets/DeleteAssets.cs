@@ -16,7 +16,7 @@ public sealed class DeleteAssets(IAssetRepository repository, IObjectDeletionSig
             : await repository.DeleteAsync(command.Path, command.Query, cancellationToken);
         if (deleted > 0)
         {
-            deletionSignal.Signal();
+            deletionSignal.Nudge();
             logger.LogInformation("Deleted {Count} asset(s) at {Path} (recursive: {Recursive})", deleted, command.Path, command.Recursive);
         }
         return deleted;

@@ -48,9 +48,7 @@ public static class KoniferServiceCollectionExtensions
                     "s3 is not available in this version yet; use filesystem or in-memory.");
         }
 
-        services.AddSingleton<ObjectDeletionWorker>();
-        services.AddSingleton<IObjectDeletionSignal>(sp => sp.GetRequiredService<ObjectDeletionWorker>());
-        services.AddHostedService(sp => sp.GetRequiredService<ObjectDeletionWorker>());
+        services.AddObjectDeletionWorker();
 
         services.AddSingleton<StoreAsset>();
         services.AddSingleton<FetchAssets>();

@@ -1,7 +1,7 @@
 namespace Konifer.Storage.Outbox;
 
-/// <summary>Wakes the deletion worker so that freshly deleted content goes without waiting for the next poll.</summary>
+/// <summary>Wakes the object deletion worker now instead of at its next poll, e.g. right after a delete request.</summary>
 public interface IObjectDeletionSignal
 {
-    void Signal();
+    void Nudge();
 }

@@ -1,0 +1,127 @@
+using Konifer.Assets;
+
+namespace Konifer.Storage.Objects;
+
+/// <summary>
+/// Objects as files: <c>{mount}/{bucket}/{key}</c>, bucket directories created on demand. A put streams into a
+/// temporary file beside the target, flushes it to disk and renames it over the key, so a reader (or a crash) never
+/// sees a half-written object; the temporary file is removed when the copy fails or is cancelled.
+/// </summary>
+public sealed class FileSystemObjectStore : IObjectStore
+{
+    private const int BufferSize = 81920;
+
+    private readonly string _root;
+
+    public FileSystemObjectStore(string mountPath)
+    {
+        if (string.IsNullOrWhiteSpace(mountPath)) throw new ArgumentException("The mount path is empty.", nameof(mountPath));
+        _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(mountPath));
+    }
+
+    /// <summary>The absolute mount directory.</summary>
+    public string MountPath => _root;
+
+    public async Task PutAsync(ObjectLocation location, Stream content, long? length, string contentType, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var (directory, file) = Resolve(location);
+        Directory.CreateDirectory(directory);
+        var temporary = Path.Combine(directory, ObjectLocationRules.TemporaryPrefix + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                Share = FileShare.None,
+                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+                BufferSize = BufferSize,
+                PreallocationSize = length is > 0 ? length.Value : 0,
+            };
+            var output = new FileStream(temporary, options);
+            await using (output.ConfigureAwait(false))
+            {
+                await content.CopyToAsync(output, BufferSize, cancellationToken).ConfigureAwait(false);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                output.Flush(flushToDisk: true);
+            }
+            cancellationToken.ThrowIfCancellationRequested();
+            File.Move(temporary, file, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken)
+    {
+        var (_, file) = Resolve(location);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var stream = new FileStream(file, new FileStreamOptions
+            {
+                Mode = FileMode.Open,
+                Access = FileAccess.Read,
+                Share = FileShare.Read | FileShare.Delete,
+                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
+                BufferSize = BufferSize,
+            });
+            return Task.FromResult<StoredObject?>(new StoredObject(stream, stream.Length));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<StoredObject?>(null);
+        }
+    }
+
+    public Task DeleteAsync(ObjectLocation location, CancellationToken cancellationToken)
+    {
+        var (_, file) = Resolve(location);
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            File.Delete(file);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // The bucket was never created, so the object is not there: deleting is idempotent.
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> ExistsAsync(ObjectLocation location, CancellationToken cancellationToken)
+    {
+        var (_, file) = Resolve(location);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(File.Exists(file));
+    }
+
+    /// <summary>The bucket directory and object file of a location, refusing anything that would leave the mount.</summary>
+    private (string Directory, string File) Resolve(ObjectLocation location)
+    {
+        ObjectLocationRules.Validate(location);
+        var directory = Path.GetFullPath(Path.Combine(_root, location.Bucket));
+        var file = Path.GetFullPath(Path.Combine(directory, location.Key));
+        var rootWithSeparator = Path.EndsInDirectorySeparator(_root) ? _root : _root + Path.DirectorySeparatorChar;
+        if (!directory.StartsWith(rootWithSeparator, StringComparison.Ordinal) ||
+            !string.Equals(Path.GetDirectoryName(file), directory, StringComparison.Ordinal))
+            throw new InvalidObjectKeyException($"The object '{location.Bucket}/{location.Key}' resolves outside the mount path.");
+        return (directory, file);
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: the failure that got us here matters more than a leftover temporary file.
+        }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Konifer.Storage.Outbox;
+
+/// <summary>Tuning of the <see cref="ObjectDeletionWorker"/>; the defaults suit production.</summary>
+public sealed class ObjectDeletionWorkerOptions
+{
+    /// <summary>How often the outbox is checked when nobody nudges the worker.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many deletions one claim takes at most.</summary>
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>How long a claimed deletion stays invisible to other workers before it may be claimed again.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many objects are deleted at the same time.</summary>
+    public int Parallelism { get; set; } = 4;
+
+    /// <summary>The wait after a first failure; it doubles with each further attempt up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The wait for attempt number <paramref name="attempt"/> (1 = first failure): exponential, capped.</summary>
+    public TimeSpan BackoffFor(int attempt)
+    {
+        var exponent = Math.Clamp(attempt - 1, 0, 30);
+        var ticks = InitialBackoff.Ticks * Math.Pow(2, exponent);
+        return ticks >= MaxBackoff.Ticks ? MaxBackoff : TimeSpan.FromTicks((long)ticks);
+    }
+}

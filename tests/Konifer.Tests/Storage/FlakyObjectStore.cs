@@ -1,0 +1,32 @@
+using Konifer.Assets;
+using Konifer.Storage.Objects;
+
+namespace Konifer.Tests.Storage;
+
+/// <summary>An object store whose first <c>failures</c> deletes throw, like an S3 endpoint that is briefly down.</summary>
+public sealed class FlakyObjectStore(IObjectStore inner, int failures) : IObjectStore
+{
+    private int _deleteAttempts;
+
+    public int DeleteAttempts => Volatile.Read(ref _deleteAttempts);
+
+    /// <summary>When set, deletes wait here (honouring cancellation) before doing anything.</summary>
+    public TaskCompletionSource? Gate { get; set; }
+
+    public Task PutAsync(ObjectLocation location, Stream content, long? length, string contentType, CancellationToken cancellationToken) =>
+        inner.PutAsync(location, content, length, contentType, cancellationToken);
+
+    public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken) =>
+        inner.GetAsync(location, cancellationToken);
+
+    public async Task DeleteAsync(ObjectLocation location, CancellationToken cancellationToken)
+    {
+        var attempt = Interlocked.Increment(ref _deleteAttempts);
+        if (Gate is { } gate) await gate.Task.WaitAsync(cancellationToken);
+        if (attempt <= failures) throw new IOException($"Object store unavailable (attempt {attempt}).");
+        await inner.DeleteAsync(location, cancellationToken);
+    }
+
+    public Task<bool> ExistsAsync(ObjectLocation location, CancellationToken cancellationToken) =>
+        inner.ExistsAsync(location, cancellationToken);
+}

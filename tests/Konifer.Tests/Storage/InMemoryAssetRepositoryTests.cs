@@ -1,0 +1,15 @@
+using Konifer.Assets;
+using Konifer.Storage.Metadata;
+using Konifer.Storage.Outbox;
+using Konifer.Tests.Storage.Contracts;
+
+namespace Konifer.Tests.Storage;
+
+public sealed class InMemoryAssetRepositoryTests : AssetRepositoryContract
+{
+    protected override (IAssetRepository Assets, IObjectDeletionOutbox Outbox) CreateRepository()
+    {
+        var repository = new InMemoryAssetRepository();
+        return (repository, repository);
+    }
+}
