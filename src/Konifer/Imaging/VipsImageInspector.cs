@@ -32,7 +32,8 @@ public sealed class VipsImageInspector : IImageInspector
             var animatable = format is ImageFormat.Gif or ImageFormat.Webp;
             int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
             var height = image.Contains("page-height") && pages > 1 ? image.PageHeight : image.Height;
-            return new ImageAttributes(image.Width, height, format, pages, loop, ColorSpaceName(image.Interpretation));
+            var orientation = image.Contains("orientation") ? Math.Clamp((int)image.Get("orientation"), 1, 8) : 1;
+            return new ImageAttributes(image.Width, height, format, pages, loop, ColorSpaceName(image.Interpretation), orientation);
         }
         catch (VipsException e)
         {
