@@ -246,7 +246,7 @@ internal sealed class HoconSyntaxParser
                     throw token.Position.Error("unexpected ',' in list; expected a value or ']'");
             }
 
-            elements.Add(ParseValue(path, "a list element"));
+            elements.Add(ParseValue(path, $"a list element (is the ']' of the list opened at {open.Position.Describe()} missing?)"));
             SkipWhitespace();
             var separator = Peek;
             if (separator.Kind == HoconTokenKind.Comma)
