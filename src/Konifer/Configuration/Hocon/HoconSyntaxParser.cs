@@ -1,7 +1,6 @@
-// Hand-written on purpose: no HOCON package for .NET is available from our package feed, and the
-// subset Konifer needs (see HoconParser) is small enough to own. Shape: HoconTokenizer -> this parser
-// (tokens to an unresolved HoconValue tree, merging duplicate keys and reading includes) -> HoconResolver
-// (substitutions, concatenation, result as System.Text.Json nodes).
+// Hand-written on purpose: no HOCON package for .NET is served to us, so Konifer owns a small reader
+// (see HoconParser for the supported subset). Pipeline: HoconTokenizer -> this parser (tokens to an
+// unresolved tree, merging duplicate keys, reading includes) -> HoconResolver (substitutions, concatenation).
 
 namespace Konifer.Configuration.Hocon;
 
