@@ -1,0 +1,8 @@
+namespace Konifer.Configuration.Hocon;
+
+internal enum HoconPathPieceKind
+{
+    Unquoted,
+    Quoted,
+    Whitespace,
+}
