@@ -38,6 +38,7 @@ public static class KoniferApp
         builder.Services.AddKonifer(settings, document);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddProblemDetails();
+        builder.Services.ConfigureHttpJsonOptions(json => KoniferJson.Configure(json.SerializerOptions));
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
@@ -59,6 +60,6 @@ public static class KoniferApp
     {
         404 => $"Nothing is served at {context.Request.Path}: asset routes start with /assets/.",
         405 => $"{context.Request.Method} is not supported on {context.Request.Path}.",
-        _ => ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),
     };
 }

@@ -8,11 +8,15 @@ public static class KoniferJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 
-    public static JsonSerializerOptions Create() => new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Create() => Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
+
+    /// <summary>Applies our conventions to ASP.NET's own options too, so TypedResults write the same JSON.</summary>
+    public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Converters = { new UtcDateTimeOffsetConverter() },
-    };
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.Converters.Add(new UtcDateTimeOffsetConverter());
+        return options;
+    }
 
     /// <summary>Times are written in UTC with a trailing Z and millisecond precision.</summary>
     private sealed class UtcDateTimeOffsetConverter : JsonConverter<DateTimeOffset>

@@ -32,6 +32,9 @@ public sealed class VipsImageInspector : IImageInspector
             var animatable = format is ImageFormat.Gif or ImageFormat.Webp;
             int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
             var height = image.Contains("page-height") && pages > 1 ? image.PageHeight : image.Height;
+            // Decode every pixel once (streaming, small memory) so truncated or corrupt files are refused now, not
+            // when a variant is first requested.
+            _ = image.Avg();
             var orientation = image.Contains("orientation") ? Math.Clamp((int)image.Get("orientation"), 1, 8) : 1;
             return new ImageAttributes(image.Width, height, format, pages, loop, ColorSpaceName(image.Interpretation), orientation);
         }

@@ -39,7 +39,7 @@ public sealed class DeleteAssetTests : IAsyncLifetime
 
         await Delete("/assets/del/entry/-/entry/0");
 
-        Assert.Equal([1L], await EntriesAt("/del/entry"));
+        Assert.Equal(new long[] { 1L }, await EntriesAt("/del/entry"));
         using var gone = await Client.GetAsync("/assets/del/entry/-/entry/0/content");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
         await Eventually(() => !File.Exists(file));
@@ -50,9 +50,9 @@ public sealed class DeleteAssetTests : IAsyncLifetime
     {
         for (var i = 0; i < 4; i++) await Client.StoreAsync("/del/order", _png);
         await Delete("/assets/del/order");
-        Assert.Equal([0L, 1L, 2L], await EntriesAt("/del/order"));
+        Assert.Equal(new long[] { 0L, 1L, 2L }, await EntriesAt("/del/order"));
         await Delete("/assets/del/order/-/new?limit=2");
-        Assert.Equal([0L], await EntriesAt("/del/order"));
+        Assert.Equal(new long[] { 0L }, await EntriesAt("/del/order"));
         await Client.StoreAsync("/del/order", _png);
         await Delete("/assets/del/order?limit=-1");
         Assert.Empty(await EntriesAt("/del/order"));
@@ -67,7 +67,7 @@ public sealed class DeleteAssetTests : IAsyncLifetime
         await Client.StoreAsync("/del/labels", _png, new { labels = new { kind = "b" } });
         await Client.StoreAsync("/del/labels", _png, new { labels = new { kind = "a" } });
         await Delete("/assets/del/labels?kind=a&limit=-1");
-        Assert.Equal([1L], await EntriesAt("/del/labels"));
+        Assert.Equal(new long[] { 1L }, await EntriesAt("/del/labels"));
     }
 
     [Fact]
@@ -82,8 +82,8 @@ public sealed class DeleteAssetTests : IAsyncLifetime
         Assert.Empty(await EntriesAt("/tree/a"));
         Assert.Empty(await EntriesAt("/tree/a/b"));
         Assert.Empty(await EntriesAt("/tree/a/b/c"));
-        Assert.Equal([0L], await EntriesAt("/tree/ab"));
-        Assert.Equal([0L], await EntriesAt("/tree/x"));
+        Assert.Equal(new long[] { 0L }, await EntriesAt("/tree/ab"));
+        Assert.Equal(new long[] { 0L }, await EntriesAt("/tree/x"));
         await Eventually(() => Directory.GetFiles(Path.Combine(_server.MountPath, "assets")).Length == 2);
     }
 

@@ -44,7 +44,7 @@ public static class TestImages
     public static ImageInfo Read(byte[] bytes)
     {
         using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);
-        var loader = (string)image.Get("vips-loader");
+        var loader = ((string)image.Get("vips-loader")).Replace("_buffer", "");
         return new ImageInfo(loader, image.Width, image.Height);
     }
 }

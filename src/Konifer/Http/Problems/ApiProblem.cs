@@ -47,6 +47,6 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
         429 => "Too Many Requests",
         503 => "Service Unavailable",
         _ when status >= 500 => "Internal Server Error",
-        _ => ReasonPhrases.GetReasonPhrase(status),
+        _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
     };
 }

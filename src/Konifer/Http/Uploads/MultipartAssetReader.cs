@@ -80,7 +80,7 @@ public static class MultipartAssetReader
 
     private static string PartName(MultipartSection section)
     {
-        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFormDisposition())
+        if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             throw new BadRequestException("A multipart part has no 'Content-Disposition: form-data; name=...' header.");
         return HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
     }
