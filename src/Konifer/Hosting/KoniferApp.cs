@@ -23,6 +23,8 @@ public static class KoniferApp
             ? new JsonObject()
             : HoconParser.ParseFile(configPath, new HoconParseSettings { Environment = hostOptions.Environment, BaseDirectory = Path.GetDirectoryName(configPath) });
         builder.Configuration.AddHoconDocument(document);
+        // Request-by-request framework logs are noise in production; our own logs say what happened.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(EnvironmentOverrides.Read(hostOptions.Environment));
 
         var settings = KoniferSettingsLoader.Load(builder.Configuration);

@@ -19,6 +19,24 @@ public class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task A_syntax_error_names_the_file_line_and_column()
+    {
+        var error = await Assert.ThrowsAsync<Konifer.Configuration.Hocon.HoconException>(() =>
+            KoniferTestServer.StartAsync("data-store.provider = in-memory\nobject-store {\n  provider = in-memory\n"));
+        Assert.Contains("konifer.conf:", error.Message);
+        Assert.Contains("'}'", error.Message);
+    }
+
+    [Fact]
+    public async Task Path_configuration_errors_stop_start_up()
+    {
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(
+            "data-store.provider = in-memory\nobject-store.provider = in-memory\npaths { \"/users/**\" { allowed-content-types = [\"image/bmp\"] } }"));
+        Assert.Contains("allowed-content-types", error.Message);
+        Assert.Contains("image/bmp", error.Message);
+    }
+
+    [Fact]
     public async Task A_missing_explicit_config_file_is_an_error()
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync("x = 1", new Dictionary<string, string> { ["KONIFER_CONFIG"] = "/nonexistent/konifer.conf" }));
