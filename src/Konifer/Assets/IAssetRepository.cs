@@ -29,4 +29,17 @@ public interface IAssetRepository
 
     /// <summary>Deletes every asset at this path and below it whose labels match; objects go to the outbox.</summary>
     Task<int> DeleteRecursiveAsync(AssetPath path, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a generated variant. When the asset already has a variant with the same transformation (another
+    /// request or instance won the race), that one is returned and the new variant's object is queued for deletion;
+    /// when the asset is gone, the object is queued for deletion and null is returned.
+    /// </summary>
+    Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken);
+
+    /// <summary>Pushes an idle-expiring variant's expiry forward after it was served.</summary>
+    Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    /// <summary>Deletes up to <paramref name="max"/> non-original variants whose expiry has passed; objects go to the outbox.</summary>
+    Task<int> DeleteExpiredVariantsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
 }

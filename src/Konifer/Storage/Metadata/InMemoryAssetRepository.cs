@@ -136,6 +136,83 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
         }
     }
 
+    public Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!TryFindReady(assetId, out var path, out var assets, out var index))
+            {
+                EnqueueObject(variant.Location);
+                return Task.FromResult<Variant?>(null);
+            }
+            var asset = assets[index];
+            if (asset.Variants.FirstOrDefault(v => v.Transformation == variant.Transformation) is { } existing)
+            {
+                EnqueueObject(variant.Location);
+                return Task.FromResult<Variant?>(existing);
+            }
+            var recorded = new Variant(Guid.NewGuid(), false, variant.Location, variant.Attributes, variant.Lqip, variant.CreatedAt,
+                variant.Transformation, variant.ExpiresAt);
+            var updated = asset with { Variants = [.. asset.Variants, recorded] };
+            Volatile.Write(ref _ready, _ready.SetItem(path, assets.SetItem(index, updated)));
+            return Task.FromResult<Variant?>(recorded);
+        }
+    }
+
+    public Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (!TryFindReady(assetId, out var path, out var assets, out var index)) return Task.CompletedTask;
+            var asset = assets[index];
+            if (asset.Variants.All(v => v.Id != variantId)) return Task.CompletedTask;
+            var touched = asset.Variants.Select(v => v.Id == variantId ? v with { ExpiresAt = expiresAt } : v).ToArray();
+            Volatile.Write(ref _ready, _ready.SetItem(path, assets.SetItem(index, asset with { Variants = touched })));
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<int> DeleteExpiredVariantsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var ready = _ready;
+            var deleted = 0;
+            foreach (var (path, assets) in _ready)
+            {
+                var changed = assets;
+                for (var i = 0; i < changed.Length && deleted < max; i++)
+                {
+                    var expired = changed[i].Variants.Where(v => !v.IsOriginal && v.ExpiresAt <= now).Take(max - deleted).ToArray();
+                    if (expired.Length == 0) continue;
+                    foreach (var variant in expired) EnqueueObject(variant.Location);
+                    changed = changed.SetItem(i, changed[i] with { Variants = changed[i].Variants.Except(expired).ToArray() });
+                    deleted += expired.Length;
+                }
+                if (changed != assets) ready = ready.SetItem(path, changed);
+                if (deleted >= max) break;
+            }
+            Volatile.Write(ref _ready, ready);
+            return Task.FromResult(deleted);
+        }
+    }
+
+    /// <summary>Finds a ready asset by id. Caller holds the lock.</summary>
+    private bool TryFindReady(Guid assetId, out AssetPath path, out ImmutableArray<Asset> assets, out int index)
+    {
+        assets = default;
+        index = -1;
+        if (!_readyPaths.TryGetValue(assetId, out path!)) return false;
+        assets = _ready[path];
+        for (var i = 0; i < assets.Length; i++)
+            if (assets[i].Id == assetId) { index = i; return true; }
+        return false;
+    }
+
     public Task<IReadOnlyList<PendingDeletion>> ClaimDueAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);
@@ -218,11 +295,13 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
     /// <summary>Queues one deletion per variant object, due at once. Caller holds the lock.</summary>
     private void EnqueueObjects(Asset asset)
     {
-        foreach (var variant in asset.Variants)
-        {
-            var id = _nextOutboxId++;
-            _outbox.Add(id, new OutboxEntry(id, variant.Location));
-        }
+        foreach (var variant in asset.Variants) EnqueueObject(variant.Location);
+    }
+
+    private void EnqueueObject(ObjectLocation location)
+    {
+        var id = _nextOutboxId++;
+        _outbox.Add(id, new OutboxEntry(id, location));
     }
 
     private sealed class OutboxEntry(long id, ObjectLocation location)

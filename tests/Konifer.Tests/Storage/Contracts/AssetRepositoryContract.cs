@@ -1,6 +1,7 @@
 using Konifer.Assets;
 using Konifer.Paths;
 using Konifer.Storage.Outbox;
+using Konifer.Transformations;
 
 namespace Konifer.Tests.Storage.Contracts;
 
@@ -521,5 +522,120 @@ public abstract class AssetRepositoryContract
         var claimed = await Outbox.ClaimDueAsync(2, Now, TimeSpan.FromMinutes(1), None);
 
         Assert.Equal(2, claimed.Count);
+    }
+
+    private static Transformation Thumb(int width, ImageFormat format = ImageFormat.Webp) =>
+        new(width, width, Fit.Fill, Gravity.Attention, format, Rotation.Ninety, Flip.H, Filter.Sepia, 3, 80,
+            new Padding(2, new Rgba(255, 0, 0, 128)), MetadataStrip.Exif | MetadataStrip.Xmp, ColorSpace.Srgb);
+
+    private static NewVariant Generated(Transformation transformation, DateTimeOffset? expiresAt = null) =>
+        new(transformation, ObjectLocation.NewFor("assets", transformation.Format),
+            new ImageAttributes(transformation.Width, transformation.Height, transformation.Format, 1, null, "srgb"),
+            new Lqip("LEHV6nWB2yk8pyo0adR*.7kCMdnj", "1QcSHQRnh493V4dIh4eXh1h4kJUI"), At(10), expiresAt);
+
+    [Fact]
+    public async Task A_recorded_variant_is_part_of_its_asset_with_everything_it_was_given()
+    {
+        var asset = await StoreAsync(P("variants/add"));
+        var generated = Generated(Thumb(100), At(3600));
+
+        var recorded = await Assets.AddVariantAsync(asset.Id, generated, None);
+
+        Assert.NotNull(recorded);
+        Assert.False(recorded.IsOriginal);
+        var found = Assert.Single(await FindAsync(P("variants/add"), Query()));
+        Assert.Equal(2, found.Variants.Count);
+        Assert.True(found.Original.IsOriginal);
+        var variant = Assert.Single(found.Variants, v => !v.IsOriginal);
+        Assert.Equal(recorded.Id, variant.Id);
+        Assert.Equal(generated.Transformation, variant.Transformation);
+        Assert.Equal(generated.Location, variant.Location);
+        Assert.Equal(generated.Attributes, variant.Attributes);
+        Assert.Equal(generated.Lqip, variant.Lqip);
+        Assert.Equal(At(3600), variant.ExpiresAt);
+        Assert.Null(found.Original.Transformation);
+        Assert.Equal(asset.ModifiedAt, found.ModifiedAt);
+    }
+
+    [Fact]
+    public async Task The_same_transformation_twice_keeps_the_first_and_queues_the_loser()
+    {
+        var asset = await StoreAsync(P("variants/race"));
+        var first = Generated(Thumb(50));
+        var second = Generated(Thumb(50));
+
+        var winner = await Assets.AddVariantAsync(asset.Id, first, None);
+        var loser = await Assets.AddVariantAsync(asset.Id, second, None);
+
+        Assert.Equal(winner!.Id, loser!.Id);
+        Assert.Equal(first.Location, loser.Location);
+        Assert.Equal(2, (await FindAsync(P("variants/race"), Query())).Single().Variants.Count);
+        Assert.Single(await ClaimAsync([second.Location], Now, TimeSpan.FromMinutes(1)));
+        Assert.Empty(await ClaimAsync([first.Location], Now, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Concurrent_identical_variants_record_one()
+    {
+        var asset = await StoreAsync(P("variants/concurrent"));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Assets.AddVariantAsync(asset.Id, Generated(Thumb(64)), None)));
+        Assert.Single(results.Select(r => r!.Id).Distinct());
+        Assert.Equal(2, (await FindAsync(P("variants/concurrent"), Query())).Single().Variants.Count);
+    }
+
+    [Fact]
+    public async Task Different_transformations_are_different_variants()
+    {
+        var asset = await StoreAsync(P("variants/many"));
+        await Assets.AddVariantAsync(asset.Id, Generated(Thumb(10)), None);
+        await Assets.AddVariantAsync(asset.Id, Generated(Thumb(10, ImageFormat.Avif)), None);
+        await Assets.AddVariantAsync(asset.Id, Generated(Thumb(10) with { Padding = Padding.None }), None);
+        Assert.Equal(4, (await FindAsync(P("variants/many"), Query())).Single().Variants.Count);
+    }
+
+    [Fact]
+    public async Task A_variant_for_a_deleted_asset_is_not_recorded_and_its_object_is_queued()
+    {
+        var asset = await StoreAsync(P("variants/gone"));
+        await Assets.DeleteAsync(P("variants/gone"), Query(), None);
+        var generated = Generated(Thumb(20));
+
+        Assert.Null(await Assets.AddVariantAsync(asset.Id, generated, None));
+        Assert.Single(await ClaimAsync([generated.Location], Now, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Deleting_an_asset_queues_its_variants_objects()
+    {
+        var asset = await StoreAsync(P("variants/delete"));
+        var variant = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(30)), None);
+
+        await Assets.DeleteAsync(P("variants/delete"), Query(), None);
+
+        Assert.Equal(2, (await ClaimAsync([asset.Original.Location, variant!.Location], Now, TimeSpan.FromMinutes(1))).Count);
+    }
+
+    [Fact]
+    public async Task Expired_variants_are_deleted_and_queued_but_never_originals()
+    {
+        var asset = await StoreAsync(P("variants/expire"));
+        var expired = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(40), At(100)), None);
+        var touched = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(41), At(100)), None);
+        var fresh = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(42), At(10_000)), None);
+        var forever = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(43)), None);
+        await Assets.TouchVariantAsync(asset.Id, touched!.Id, At(5_000), None);
+
+        var deleted = 0;
+        int round;
+        while ((round = await Assets.DeleteExpiredVariantsAsync(At(200), 1, None)) > 0) deleted += round;
+
+        Assert.True(deleted >= 1);
+        var remaining = (await FindAsync(P("variants/expire"), Query())).Single().Variants;
+        Assert.DoesNotContain(remaining, v => v.Id == expired!.Id);
+        Assert.Contains(remaining, v => v.Id == touched.Id && v.ExpiresAt == At(5_000));
+        Assert.Contains(remaining, v => v.Id == fresh!.Id);
+        Assert.Contains(remaining, v => v.Id == forever!.Id);
+        Assert.Contains(remaining, v => v.IsOriginal);
+        Assert.Single(await ClaimAsync([expired!.Location], Now, TimeSpan.FromMinutes(1)));
     }
 }
