@@ -1,3 +1,4 @@
+using Konifer.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -17,7 +18,7 @@ public static class MultipartAssetReader
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<(AssetInformationRequest Metadata, SpooledFile Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<(AssetInformationRequest Metadata, TemporaryFile Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var media = MediaTypeHeaderValue.Parse(request.ContentType);
         var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
@@ -26,7 +27,7 @@ public static class MultipartAssetReader
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
         AssetInformationRequest? metadata = null;
-        SpooledFile? content = null;
+        TemporaryFile? content = null;
         try
         {
             MultipartSection? section;
@@ -39,7 +40,7 @@ public static class MultipartAssetReader
                         metadata = await JsonBody.ReadAsync<AssetInformationRequest>(section.Body, "metadata part", cancellationToken);
                         break;
                     case AssetPart when content is null:
-                        content = await SpooledFile.CreateAsync(section.Body, maxBytes, TooLarge, cancellationToken);
+                        content = await TemporaryFile.CopyFromAsync(section.Body, maxBytes, TooLarge, cancellationToken);
                         break;
                     case MetadataPart or AssetPart:
                         throw new BadRequestException($"The multipart body has more than one '{name}' part.");
