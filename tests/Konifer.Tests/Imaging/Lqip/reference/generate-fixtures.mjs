@@ -1,8 +1,12 @@
 // Writes lqip-fixtures.json: pixel recipes plus the hashes the official encoders produce for them.
 // Usage (outside the repo): npm install blurhash@2.0.5 thumbhash@0.1.1 && node generate-fixtures.mjs > lqip-fixtures.json
 // The recipes use integer arithmetic only, so LqipFixturePixels.cs rebuilds the same bytes in C#.
-import { encode as blurhash } from "blurhash";
-import { rgbaToThumbHash } from "thumbhash";
+import { createHash } from "node:crypto";
+import { encode as blurhash, decode as blurhashToRgba } from "blurhash";
+import { rgbaToThumbHash, thumbHashToRGBA } from "thumbhash";
+
+// Decoded previews are compared by digest to keep this file small.
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 function pixel(recipe, x, y, w, h) {
   const [r0, g0, b0, a0] = recipe.colour ?? [0, 0, 0, 255];
@@ -56,10 +60,18 @@ const components = [[1, 1], [4, 3], [4, 4], [9, 9], [3, 7], [9, 1]];
 
 const fixtures = recipes.map((recipe) => {
   const rgba = render(recipe);
+  const blurhashes = components.map(([x, y]) => ({ componentsX: x, componentsY: y, hash: blurhash(rgba, recipe.width, recipe.height, x, y) }));
+  const thumbhash = rgbaToThumbHash(recipe.width, recipe.height, rgba);
+  const preview = thumbHashToRGBA(thumbhash);
   return {
     ...recipe,
-    blurhash: components.map(([x, y]) => ({ componentsX: x, componentsY: y, hash: blurhash(rgba, recipe.width, recipe.height, x, y) })),
-    thumbhash: Buffer.from(rgbaToThumbHash(recipe.width, recipe.height, rgba)).toString("base64"),
+    blurhash: blurhashes,
+    // The 4×3 hash rendered at 8×6 by the official decoder
+    blurhashDecoded8x6: sha256(blurhashToRgba(blurhashes[1].hash, 8, 6)),
+    thumbhash: Buffer.from(thumbhash).toString("base64"),
+    thumbhashDecoded: { width: preview.w, height: preview.h, sha256: sha256(preview.rgba) },
   };
 });
-process.stdout.write(JSON.stringify({ generator: "generate-fixtures.mjs", blurhash: "2.0.5", thumbhash: "0.1.1", fixtures }, null, 1) + "\n");
+// One fixture a line keeps the file small and its diffs readable.
+const header = `"generator": "generate-fixtures.mjs", "blurhash": "2.0.5", "thumbhash": "0.1.1"`;
+process.stdout.write(`{ ${header},\n "fixtures": [\n${fixtures.map((f) => "  " + JSON.stringify(f)).join(",\n")}\n ]\n}\n`);
