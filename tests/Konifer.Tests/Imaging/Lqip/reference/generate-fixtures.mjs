@@ -55,6 +55,9 @@ const recipes = [
   { kind: "pattern", width: 64, height: 1 },
   { kind: "disc", width: 100, height: 75, colour: [230, 120, 20] },
   { kind: "disc", width: 31, height: 50, colour: [20, 60, 220] },
+  // 2.5 luminance terms on the short side: JavaScript rounds halves up, not to even
+  { kind: "disc", width: 50, height: 100, colour: [128, 128, 128] },
+  { kind: "vertical", width: 5, height: 14, colour: [0, 0, 40, 255] },
 ];
 const components = [[1, 1], [4, 3], [4, 4], [9, 9], [3, 7], [9, 1]];
 
