@@ -1,0 +1,3 @@
+namespace Konifer.Tests.Imaging.Lqip;
+
+public sealed record BlurHashExpectation(int ComponentsX, int ComponentsY, string Hash);
