@@ -75,6 +75,7 @@ public static class TransformationNormalizer
         var boxWidth = request.Width ?? (request.MaxWidth is { } maxWidth ? Math.Min(maxWidth, sourceWidth) : null);
         var boxHeight = request.Height ?? (request.MaxHeight is { } maxHeight ? Math.Min(maxHeight, sourceHeight) : null);
         var (width, height, fit) = OutputSize.Resolve(boxWidth, boxHeight, request.Fit ?? Fit.Fit, sourceWidth, sourceHeight);
+        CheckEnlargement(width, height, sourceWidth, sourceHeight);
         var gravity = fit == Fit.Crop ? request.Gravity ?? Gravity.Center : Gravity.Center;
         if (fit == Fit.Crop && gravity == Gravity.Center) fit = Fit.Fill;
         var pad = request.Pad ?? 0;
@@ -93,6 +94,16 @@ public static class TransformationNormalizer
             request.Strip ?? MetadataStrip.None,
             request.ColorSpace ?? ColorSpace.Origin);
         return IsOriginal(transformation, original) ? null : transformation;
+    }
+
+    /// <summary>A side derived from the other may not grow past the bound either (a huge original may stay huge).</summary>
+    private static void CheckEnlargement(int width, int height, int sourceWidth, int sourceHeight)
+    {
+        if (width <= Math.Max(TransformationLimits.MaxDimension, sourceWidth) && height <= Math.Max(TransformationLimits.MaxDimension, sourceHeight))
+            return;
+        var name = width > Math.Max(TransformationLimits.MaxDimension, sourceWidth) ? TransformationParameters.Width : TransformationParameters.Height;
+        throw new InvalidTransformationException(name,
+            $"The output would be {width}×{height} px: at most {TransformationLimits.MaxDimension} px per side (or the original's size) can be produced; ask for a smaller w or h.");
     }
 
     private static (Rotation Rotate, Flip Flip) Orientation(RequestedTransformation request, ImageAttributes original)
