@@ -1,0 +1,122 @@
+using Konifer.Assets;
+
+namespace Konifer.Transformations;
+
+/// <summary>
+/// Turns a requested transformation into its canonical <see cref="Transformation"/> against the original's attributes,
+/// so that equivalent requests give equal records (the variant cache key). Null means "the original variant".
+/// </summary>
+/// <remarks>
+/// Choices where the reference or the issue is silent:
+/// <list type="bullet">
+/// <item><c>w</c>/<c>h</c> apply to the output frame: after <c>r=90</c> on a 200×100 image, <c>w=50</c> means 50 px wide
+/// of the 100×200 rotated image. The record's size is that output size (before padding); the engine rotates, then resizes.</item>
+/// <item><c>fit</c> enlarges as the reference does (it allows upscaling on fetch); only preprocessing's
+/// <c>max-width</c>/<c>max-height</c> are downscale-only bounds.</item>
+/// <item>A request without any parameter is the original, whatever its <c>Accept</c> header: negotiation only chooses
+/// the format of a variant that something else asked for.</item>
+/// <item>Gravity only matters for <c>fit=crop</c>; elsewhere it is <c>center</c>, and <c>crop</c> with <c>center</c> is <c>fill</c>.</item>
+/// </list>
+/// </remarks>
+public static class TransformationNormalizer
+{
+    /// <summary>A fetch: the profile (if any) under the explicit parameters, the format from <c>format</c> or <c>Accept</c>.</summary>
+    public static Transformation? Normalize(RequestedTransformation requested, VariantProfiles profiles, ImageAttributes original, string? acceptHeader)
+    {
+        if (requested.IsEmpty) return null;
+        var merged = WithProfile(requested, profiles);
+        var format = merged.Format ?? ContentNegotiation.Choose(acceptHeader, original.Format);
+        return Canonical(merged, format, original);
+    }
+
+    /// <summary>
+    /// <c>transform.preprocessing.image</c> for an upload: <c>max-width</c>/<c>max-height</c> bound the size without
+    /// enlarging (an explicit <c>w</c>/<c>h</c> replaces the bound on its side); the format is the profile's or the upload's.
+    /// </summary>
+    public static Transformation? NormalizePreprocessing(RequestedTransformation requested, VariantProfiles profiles, ImageAttributes original)
+    {
+        if (requested.IsEmpty) return null;
+        var merged = WithProfile(requested, profiles);
+        return Canonical(merged, merged.Format ?? original.Format, original);
+    }
+
+    /// <summary>The canonical transformations of the named profiles (e.g. a path's eager variants); profiles that amount to the original are left out.</summary>
+    public static IReadOnlyList<Transformation> NormalizeProfiles(IEnumerable<string> names, VariantProfiles profiles, ImageAttributes original) =>
+        [.. names
+            .Select(name => Normalize(new RequestedTransformation { Profile = name }, profiles, original, acceptHeader: null))
+            .OfType<Transformation>()
+            .Distinct()];
+
+    internal static RequestedTransformation WithProfile(RequestedTransformation requested, VariantProfiles profiles)
+    {
+        if (requested.Profile is not { } name) return requested;
+        if (!profiles.TryGet(name, out var parameters))
+        {
+            var known = profiles.Count == 0 ? "no profiles are configured" : $"configured profiles: {string.Join(", ", profiles.Names.Order(StringComparer.Ordinal))}";
+            throw new InvalidTransformationException(TransformationParameters.Profile, $"Unknown variant profile '{name}' ({known}).");
+        }
+        RequestedTransformation profile;
+        try
+        {
+            profile = TransformationRequest.ParseProfile(parameters);
+        }
+        catch (InvalidTransformationException e)
+        {
+            throw new InvalidTransformationException(e.Parameter, $"Variant profile '{name}' is misconfigured: {e.Message}");
+        }
+        return requested.Over(profile);
+    }
+
+    private static Transformation? Canonical(RequestedTransformation request, ImageFormat format, ImageAttributes original)
+    {
+        var (rotate, flip) = Orientation(request, original);
+        var (sourceWidth, sourceHeight) = rotate.SwapsAxes() ? (original.Height, original.Width) : (original.Width, original.Height);
+        // Preprocessing bounds only shrink: each is capped at the image's own size before it becomes the box.
+        var boxWidth = request.Width ?? (request.MaxWidth is { } maxWidth ? Math.Min(maxWidth, sourceWidth) : null);
+        var boxHeight = request.Height ?? (request.MaxHeight is { } maxHeight ? Math.Min(maxHeight, sourceHeight) : null);
+        var (width, height, fit) = OutputSize.Resolve(boxWidth, boxHeight, request.Fit ?? Fit.Fit, sourceWidth, sourceHeight);
+        CheckEnlargement(width, height, sourceWidth, sourceHeight);
+        var gravity = fit == Fit.Crop ? request.Gravity ?? Gravity.Center : Gravity.Center;
+        if (fit == Fit.Crop && gravity == Gravity.Center) fit = Fit.Fill;
+        var pad = request.Pad ?? 0;
+        var transformation = new Transformation(
+            width,
+            height,
+            fit,
+            gravity,
+            format,
+            rotate,
+            flip,
+            request.Filter ?? Filter.None,
+            request.Blur ?? 0,
+            format.HasQuality() ? request.Quality ?? format.DefaultQuality() : format.DefaultQuality(),
+            pad > 0 ? new Padding(pad, request.PadColor ?? format.DefaultPadColor()) : Padding.None,
+            request.Strip ?? MetadataStrip.None,
+            request.ColorSpace ?? ColorSpace.Origin);
+        return IsOriginal(transformation, original) ? null : transformation;
+    }
+
+    /// <summary>A side derived from the other may not grow past the bound either (a huge original may stay huge).</summary>
+    private static void CheckEnlargement(int width, int height, int sourceWidth, int sourceHeight)
+    {
+        if (width <= Math.Max(TransformationLimits.MaxDimension, sourceWidth) && height <= Math.Max(TransformationLimits.MaxDimension, sourceHeight))
+            return;
+        var name = width > Math.Max(TransformationLimits.MaxDimension, sourceWidth) ? TransformationParameters.Width : TransformationParameters.Height;
+        throw new InvalidTransformationException(name,
+            $"The output would be {width}×{height} px: at most {TransformationLimits.MaxDimension} px per side (or the original's size) can be produced; ask for a smaller w or h.");
+    }
+
+    private static (Rotation Rotate, Flip Flip) Orientation(RequestedTransformation request, ImageAttributes original)
+    {
+        if (request.Rotate != RequestedRotation.Auto)
+            return Orientations.Fold((request.Rotate ?? RequestedRotation.Zero).ToRotation(), request.Flip ?? Flip.None);
+        if (request.Flip is { } flip && flip != Flip.None)
+            throw new InvalidTransformationException(TransformationParameters.Flip,
+                $"f={ParameterWords.WordOf(ParameterWords.Flips, flip)} cannot be combined with r=auto: the original's EXIF orientation decides the flip.");
+        return Orientations.FromExif(original.Orientation);
+    }
+
+    private static bool IsOriginal(Transformation t, ImageAttributes original) =>
+        t == new Transformation(original.Width, original.Height, Fit.Fit, Gravity.Center, original.Format, Rotation.Zero, Flip.None,
+            Filter.None, 0, original.Format.DefaultQuality(), Padding.None, MetadataStrip.None, ColorSpace.Origin);
+}
