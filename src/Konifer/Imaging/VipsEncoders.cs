@@ -15,7 +15,11 @@ internal static class VipsEncoders
     /// <summary>zlib level 6: libvips' own default, a good size/speed balance for lossless PNG.</summary>
     private const int PngCompression = 6;
 
-    public static void Save(Image image, ImageFormat format, int quality, string file)
+    /// <param name="stripAll">
+    /// Save with libvips' <c>strip</c>, which drops every metadata block (ICC profile included). Used for HEIF
+    /// outputs that must lose EXIF, since their saver otherwise rebuilds a minimal EXIF block.
+    /// </param>
+    public static void Save(Image image, ImageFormat format, int quality, string file, bool stripAll = false)
     {
         switch (format)
         {
@@ -29,10 +33,10 @@ internal static class VipsEncoders
                 image.Webpsave(file, q: quality);
                 break;
             case ImageFormat.Avif:
-                image.Heifsave(file, q: quality, compression: Enums.ForeignHeifCompression.Av1, effort: AvifEffort);
+                SaveHeif(image, file, quality, Enums.ForeignHeifCompression.Av1, stripAll);
                 break;
             case ImageFormat.Heic:
-                image.Heifsave(file, q: quality, compression: Enums.ForeignHeifCompression.Hevc);
+                SaveHeif(image, file, quality, Enums.ForeignHeifCompression.Hevc, stripAll);
                 break;
             case ImageFormat.Jxl:
                 image.Jxlsave(file, q: quality);
@@ -43,6 +47,15 @@ internal static class VipsEncoders
             default:
                 throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format");
         }
+    }
+
+    /// <summary>NetVips 3 no longer exposes <c>strip</c> (libvips 8.15 replaced it with <c>keep</c>); 8.14 needs it.</summary>
+    private static void SaveHeif(Image image, string file, int quality, Enums.ForeignHeifCompression compression, bool stripAll)
+    {
+        var options = new VOption { { "Q", quality }, { "compression", compression } };
+        if (compression == Enums.ForeignHeifCompression.Av1) options.Add("effort", AvifEffort);
+        if (stripAll) options.Add("strip", true);
+        Operation.Call("heifsave", options, image, file);
     }
 
     /// <summary>JPEG has no transparency: composite on white, the colour an empty page shows.</summary>

@@ -94,7 +94,13 @@ public sealed class VipsImageTransformer : IImageTransformer
         image.SetProgress(NoProgress.Instance, cancellationToken);
         try
         {
-            VipsEncoders.Save(image, transformation.Format, transformation.Quality, outputFile);
+            var format = transformation.Format;
+            if (!transformation.Strip.HasFlag(MetadataStrip.Exif))
+                VipsEncoders.Save(image, format, transformation.Quality, outputFile);
+            else if (ExifBlockRemover.Handles(format))
+                SaveWithoutExif(image, transformation, outputFile, cancellationToken);
+            else
+                VipsEncoders.Save(image, format, transformation.Quality, outputFile, stripAll: !VipsMetadata.HasBlocksToKeep(image));
         }
         catch (VipsException) when (cancellationToken.IsCancellationRequested)
         {
@@ -105,6 +111,27 @@ public sealed class VipsImageTransformer : IImageTransformer
         {
             TryDelete(outputFile);
             throw;
+        }
+        if (cancellationToken.IsCancellationRequested)
+        {
+            TryDelete(outputFile);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
+    /// <summary>The saver writes a block we must not keep, so its output is copied without it.</summary>
+    private static void SaveWithoutExif(Image image, Transformation transformation, string outputFile, CancellationToken cancellationToken)
+    {
+        var encoded = outputFile + ".exif";
+        try
+        {
+            VipsEncoders.Save(image, transformation.Format, transformation.Quality, encoded);
+            cancellationToken.ThrowIfCancellationRequested();
+            ExifBlockRemover.Copy(encoded, outputFile, transformation.Format);
+        }
+        finally
+        {
+            TryDelete(encoded);
         }
     }
 

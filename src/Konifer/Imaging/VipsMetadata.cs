@@ -25,6 +25,10 @@ internal static class VipsMetadata
         });
     }
 
+    /// <summary>Whether the image still carries a profile or a block that saving with libvips' <c>strip</c> would lose.</summary>
+    public static bool HasBlocksToKeep(Image image) =>
+        image.Contains("icc-profile-data") || image.Contains("xmp-data") || image.Contains("iptc-data");
+
     /// <summary>
     /// Page layout for the saver: an animation gets its page height and count; a still image loses any page height
     /// left over from a multi-page source, which would otherwise make WebP and GIF savers cut it into frames.
