@@ -28,13 +28,51 @@ public sealed class VipsTransformerMetadataTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(ImageFormat.Webp)]
+    [InlineData(ImageFormat.Avif)]
+    [InlineData(ImageFormat.Heic)]
+    public async Task Strip_exif_works_for_formats_whose_saver_rebuilds_exif(ImageFormat format)
+    {
+        var input = PipelineImages.JpegWithExifOrientation(32, 16, orientation: 3);
+        var transformation = TransformerHarness.Identity(32, 16, format);
+
+        var (_, kept) = await _harness.RunAsync(input, transformation);
+        var (attributes, stripped) = await _harness.RunAsync(input, transformation with { Strip = MetadataStrip.Exif });
+
+        using (kept)
+        using (stripped)
+        {
+            Assert.True(kept.Contains("exif-data"));
+            Assert.False(stripped.Contains("exif-data"));
+            Assert.Equal((32, 16, format), (attributes.Width, attributes.Height, attributes.Format));
+            var marked = stripped.Getpoint(1, 1);
+            Assert.True(marked[0] > 180 && marked[2] < 90, string.Join(',', marked));
+        }
+    }
+
+    [Fact]
+    public async Task Strip_exif_keeps_xmp_and_the_colour_profile()
+    {
+        var p3 = TransformerHarness.Identity(32, 16, ImageFormat.Jpeg) with { ColorSpace = ColorSpace.P3 };
+        var (_, wide) = await _harness.RunAsync(WithXmp(PipelineImages.JpegWithExifOrientation(32, 16, orientation: 1)), p3);
+        var input = wide.WriteToBuffer(".jpg");
+        wide.Dispose();
+
+        var (_, stripped) = await _harness.RunAsync(input, p3 with { ColorSpace = ColorSpace.Origin, Strip = MetadataStrip.Exif });
+
+        using (stripped)
+        {
+            Assert.False(stripped.Contains("exif-data"));
+            Assert.True(stripped.Contains("xmp-data"));
+            Assert.True(stripped.Contains("icc-profile-data"));
+        }
+    }
+
     [Fact]
     public async Task Strip_xmp_removes_only_the_xmp_block()
     {
-        using var tagged = Image.NewFromBuffer(PipelineImages.JpegWithExifOrientation(32, 16, orientation: 1))
-            .Mutate(m => m.Set(GValue.BlobType, "xmp-data", System.Text.Encoding.UTF8.GetBytes(
-                "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/></x:xmpmeta>")));
-        var input = tagged.WriteToBuffer(".jpg");
+        var input = WithXmp(PipelineImages.JpegWithExifOrientation(32, 16, orientation: 1));
         var transformation = TransformerHarness.Identity(32, 16, ImageFormat.Jpeg);
 
         var (_, kept) = await _harness.RunAsync(input, transformation);
@@ -89,6 +127,14 @@ public sealed class VipsTransformerMetadataTests : IDisposable
 
         Assert.Equal((10, 10), (pixels.Width, pixels.Height));
         Assert.Equal(new byte[] { 90, 90, 90, 0 }, pixels.Rgba[..4]);
+    }
+
+    private static byte[] WithXmp(byte[] jpeg)
+    {
+        using var image = Image.NewFromBuffer(jpeg);
+        using var tagged = image.Mutate(m => m.Set(GValue.BlobType, "xmp-data", System.Text.Encoding.UTF8.GetBytes(
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/></x:xmpmeta>")));
+        return tagged.WriteToBuffer(".jpg");
     }
 
     public void Dispose() => _harness.Dispose();
