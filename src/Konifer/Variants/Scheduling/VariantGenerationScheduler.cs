@@ -69,9 +69,12 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     /// caller that was the last one interested also drops the job (queued) or cancels its token (running). A job
     /// that an asynchronous submission wants is only ever cancelled by shutdown.
     /// </summary>
-    /// <exception cref="SchedulerQueueFullException">The job is new and its queue holds <c>queue-size</c> jobs.</exception>
-    /// <exception cref="ObjectDisposedException">The scheduler is stopping or stopped.</exception>
-    /// <exception cref="InvalidOperationException">A job with this key but another result type is in progress.</exception>
+    /// <remarks>
+    /// The returned task fails with <see cref="SchedulerQueueFullException"/> when the job is new and its queue
+    /// already holds <c>queue-size</c> jobs (nothing is queued then), with <see cref="ObjectDisposedException"/> once
+    /// the scheduler is stopping, and with <see cref="InvalidOperationException"/> when a job with this key but
+    /// another result type is in progress.
+    /// </remarks>
     public Task<T> EnqueueAsync<T>(
         string key,
         WorkPriority priority,
@@ -85,19 +88,23 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         ScheduledJob job;
         lock (_gate)
         {
-            ObjectDisposedException.ThrowIf(_stopped, this);
+            if (_stopped) return Task.FromException<T>(new ObjectDisposedException(nameof(VariantGenerationScheduler)));
             if (_joinable.TryGetValue(key, out var existing))
             {
                 if (existing.ResultType != typeof(T))
-                    throw new InvalidOperationException(
-                        $"Job '{key}' is in progress with result type {existing.ResultType.Name}, not {typeof(T).Name}.");
+                    return Task.FromException<T>(new InvalidOperationException(
+                        $"Job '{key}' is in progress with result type {existing.ResultType.Name}, not {typeof(T).Name}."));
                 job = existing;
                 Join(job, priority);
             }
             else
             {
+                var queue = QueueOf(priority);
+                if (queue.Count >= _settings.QueueSize)
+                    return Task.FromException<T>(new SchedulerQueueFullException(priority, _settings.QueueSize,
+                        _backlog.RetryAfter(queue.Count, _settings.Workers)));
                 job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false));
-                Add(job, priority);
+                Add(job, priority, queue);
             }
         }
         return WaitForAsync<T>(job, priority, cancellationToken);
@@ -151,13 +158,9 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         _workQueued.Dispose();
     }
 
-    /// <summary>Called under the lock: a new job goes to the back of its queue if there is room.</summary>
-    private void Add(ScheduledJob job, WorkPriority priority)
+    /// <summary>Called under the lock: a new job goes to the back of its queue, which has room.</summary>
+    private void Add(ScheduledJob job, WorkPriority priority, LinkedList<ScheduledJob> queue)
     {
-        var queue = QueueOf(priority);
-        if (queue.Count >= _settings.QueueSize)
-            throw new SchedulerQueueFullException(priority, _settings.QueueSize,
-                _backlog.RetryAfter(queue.Count, _settings.Workers));
         job.Queue = priority;
         Join(job, priority);
         job.Node = queue.AddLast(job);
