@@ -1,0 +1,328 @@
+using Microsoft.Extensions.Logging;
+
+namespace Konifer.Variants.Scheduling;
+
+/// <summary>
+/// Runs variant generation on a fixed number of workers so that image work cannot swamp the machine. Work waits in
+/// two bounded queues: synchronous (a client waits) and asynchronous (eager variants). When both have work a free
+/// worker follows <c>synchronous-priority</c>; when one is empty it takes from the other. Jobs are identified by key:
+/// a second submission of a queued or running key joins that job instead of doing the work twice, and a synchronous
+/// request for a queued eager job moves it to the synchronous queue. Finished jobs are forgotten at once; caching
+/// results is the caller's business.
+/// </summary>
+public sealed partial class VariantGenerationScheduler : IAsyncDisposable
+{
+    private readonly VariantGenerationSettings _settings;
+    private readonly ILogger<VariantGenerationScheduler> _logger;
+    private readonly TimeProvider _time;
+
+    private readonly Lock _gate = new();
+    private readonly LinkedList<ScheduledJob> _synchronous = new();
+    private readonly LinkedList<ScheduledJob> _asynchronous = new();
+    private readonly Dictionary<string, ScheduledJob> _joinable = new(StringComparer.Ordinal);
+    private readonly HashSet<ScheduledJob> _running = [];
+    private readonly SynchronousShare _share;
+    private readonly BacklogEstimate _backlog = new();
+
+    // One permit per queued job; a permit left over by a job that was dropped only causes a harmless empty look.
+    private readonly SemaphoreSlim _workQueued = new(0);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task[] _workers;
+    private bool _stopped;
+    private bool _disposed;
+
+    public VariantGenerationScheduler(
+        VariantGenerationSettings settings,
+        ILogger<VariantGenerationScheduler> logger,
+        TimeProvider? timeProvider = null)
+    {
+        if (settings.Validate() is { } problem) throw new ArgumentException(problem, nameof(settings));
+        _settings = settings;
+        _logger = logger;
+        _time = timeProvider ?? TimeProvider.System;
+        _share = new SynchronousShare(settings.SynchronousPriority);
+        _workers = new Task[settings.Workers];
+        for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(() => WorkAsync(_stopping.Token));
+    }
+
+    /// <summary>Jobs waiting in the synchronous queue (including promoted eager jobs).</summary>
+    public int QueuedSynchronous
+    {
+        get { lock (_gate) return _synchronous.Count; }
+    }
+
+    /// <summary>Jobs waiting in the asynchronous queue.</summary>
+    public int QueuedAsynchronous
+    {
+        get { lock (_gate) return _asynchronous.Count; }
+    }
+
+    /// <summary>Jobs a worker is executing right now (never more than <c>variant-generation.workers</c>).</summary>
+    public int Running
+    {
+        get { lock (_gate) return _running.Count; }
+    }
+
+    /// <summary>
+    /// Queues <paramref name="work"/> under <paramref name="key"/>, or joins the queued or running job with that key,
+    /// and returns its result. <paramref name="cancellationToken"/> only ends this caller's wait; a synchronous
+    /// caller that was the last one interested also drops the job (queued) or cancels its token (running). A job
+    /// that an asynchronous submission wants is only ever cancelled by shutdown.
+    /// </summary>
+    /// <remarks>
+    /// The returned task fails with <see cref="SchedulerQueueFullException"/> when the job is new and its queue
+    /// already holds <c>queue-size</c> jobs (nothing is queued then), with <see cref="ObjectDisposedException"/> once
+    /// the scheduler is stopping, and with <see cref="InvalidOperationException"/> when a job with this key but
+    /// another result type is in progress.
+    /// </remarks>
+    public Task<T> EnqueueAsync<T>(
+        string key,
+        WorkPriority priority,
+        Func<CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(work);
+        if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<T>(cancellationToken);
+
+        ScheduledJob job;
+        lock (_gate)
+        {
+            if (_stopped) return Task.FromException<T>(new ObjectDisposedException(nameof(VariantGenerationScheduler)));
+            if (_joinable.TryGetValue(key, out var existing))
+            {
+                if (existing.ResultType != typeof(T))
+                    return Task.FromException<T>(new InvalidOperationException(
+                        $"Job '{key}' is in progress with result type {existing.ResultType.Name}, not {typeof(T).Name}."));
+                job = existing;
+                Join(job, priority);
+            }
+            else
+            {
+                var queue = QueueOf(priority);
+                if (queue.Count >= _settings.QueueSize)
+                    return Task.FromException<T>(new SchedulerQueueFullException(priority, _settings.QueueSize,
+                        _backlog.RetryAfter(queue.Count, _settings.Workers)));
+                job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false));
+                Add(job, priority, queue);
+            }
+        }
+        return WaitForAsync<T>(job, priority, cancellationToken);
+    }
+
+    /// <summary>
+    /// Refuses new work, cancels every queued job (its waiters see cancellation), cancels the tokens of running jobs
+    /// and waits until the workers have finished them, or until <paramref name="cancellationToken"/> gives up waiting.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        List<ScheduledJob>? dropped = null;
+        List<ScheduledJob>? running = null;
+        lock (_gate)
+        {
+            if (!_stopped)
+            {
+                _stopped = true;
+                dropped = [.. _synchronous, .. _asynchronous];
+                _synchronous.Clear();
+                _asynchronous.Clear();
+                _joinable.Clear();
+                foreach (var job in dropped)
+                {
+                    job.Node = null;
+                    job.State = JobState.Finished;
+                }
+                running = [.. _running];
+            }
+        }
+        if (dropped is not null)
+        {
+            // Cancelling runs callbacks registered by job code, so it happens outside the lock.
+            _stopping.Cancel();
+            foreach (var job in dropped) job.Completion.TrySetCanceled(_stopping.Token);
+            foreach (var job in running!) job.Cancellation.Cancel();
+            if (dropped.Count + running.Count > 0) LogStopping(_logger, dropped.Count, running.Count);
+        }
+        return Task.WhenAll(_workers).WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+        }
+        _stopping.Dispose();
+        _workQueued.Dispose();
+    }
+
+    /// <summary>Called under the lock: a new job goes to the back of its queue, which has room.</summary>
+    private void Add(ScheduledJob job, WorkPriority priority, LinkedList<ScheduledJob> queue)
+    {
+        job.Queue = priority;
+        Join(job, priority);
+        job.Node = queue.AddLast(job);
+        _joinable.Add(job.Key, job);
+        _workQueued.Release(); // completes waiting workers asynchronously, so it is safe under the lock
+    }
+
+    /// <summary>
+    /// Called under the lock: registers one more interested caller. A client waiting for a queued eager job moves
+    /// it to the back of the synchronous queue; that move adds no work, so it is allowed even when that queue is full.
+    /// </summary>
+    private void Join(ScheduledJob job, WorkPriority priority)
+    {
+        if (priority == WorkPriority.Asynchronous)
+        {
+            job.WantedEagerly = true;
+            return;
+        }
+        job.SynchronousWaiters++;
+        if (job is { State: JobState.Queued, Queue: WorkPriority.Asynchronous, Node: { } node })
+        {
+            _asynchronous.Remove(node);
+            job.Queue = WorkPriority.Synchronous;
+            job.Node = _synchronous.AddLast(job);
+        }
+    }
+
+    private async Task<T> WaitForAsync<T>(ScheduledJob job, WorkPriority priority, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (T)(await job.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+        catch (OperationCanceledException) when (priority == WorkPriority.Synchronous && cancellationToken.IsCancellationRequested)
+        {
+            Leave(job);
+            throw;
+        }
+    }
+
+    /// <summary>A synchronous waiter gave up; if nobody else wants the job, it is dropped or its token cancelled.</summary>
+    private void Leave(ScheduledJob job)
+    {
+        var drop = false;
+        var cancel = false;
+        lock (_gate)
+        {
+            if (job.State == JobState.Finished) return;
+            job.SynchronousWaiters--;
+            if (job.SynchronousWaiters > 0 || job.WantedEagerly) return;
+            // Nobody wants this job any more: a later request for the key must start afresh, not join it.
+            _joinable.Remove(job.Key);
+            if (job is { State: JobState.Queued, Node: { } node })
+            {
+                QueueOf(job.Queue).Remove(node);
+                job.Node = null;
+                job.State = JobState.Finished;
+                drop = true;
+            }
+            else
+            {
+                cancel = true;
+            }
+        }
+        if (drop) job.Completion.TrySetCanceled();
+        if (cancel) job.Cancellation.Cancel();
+    }
+
+    private LinkedList<ScheduledJob> QueueOf(WorkPriority priority) =>
+        priority == WorkPriority.Synchronous ? _synchronous : _asynchronous;
+
+    /// <summary>Called under the lock: the weight decides only when both queues have work; otherwise either will do.</summary>
+    private ScheduledJob? TakeNext()
+    {
+        LinkedList<ScheduledJob> queue;
+        if (_synchronous.Count > 0 && _asynchronous.Count > 0)
+            queue = _share.NextIsSynchronous() ? _synchronous : _asynchronous;
+        else if (_synchronous.Count > 0)
+            queue = _synchronous;
+        else if (_asynchronous.Count > 0)
+            queue = _asynchronous;
+        else
+            return null;
+
+        var job = queue.First!.Value;
+        queue.RemoveFirst();
+        job.Node = null;
+        job.State = JobState.Running;
+        _running.Add(job);
+        return job;
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await _workQueued.WaitAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            ScheduledJob? job;
+            lock (_gate) job = TakeNext();
+            if (job is not null) await RunAsync(job).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Runs one job and hands its outcome to the waiters; never throws, so a failing job cannot stop a worker.</summary>
+    private async Task RunAsync(ScheduledJob job)
+    {
+        var token = job.Cancellation.Token;
+        var started = _time.GetTimestamp();
+        object? result = null;
+        Exception? failure = null;
+        var cancelled = false;
+        try
+        {
+            result = await job.Work(token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            cancelled = true;
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+
+        bool eager;
+        lock (_gate)
+        {
+            _running.Remove(job);
+            job.State = JobState.Finished;
+            // Forget the job before completing it, so that a request arriving now starts fresh work (no result cache).
+            if (_joinable.TryGetValue(job.Key, out var current) && current == job) _joinable.Remove(job.Key);
+            if (!cancelled) _backlog.Record(_time.GetElapsedTime(started));
+            eager = job.WantedEagerly;
+        }
+
+        if (failure is not null)
+        {
+            // An eager job may have nobody awaiting it: the log is the only place its failure shows.
+            if (eager) LogEagerJobFailed(_logger, failure, job.Key);
+            job.Completion.TrySetException(failure);
+        }
+        else if (cancelled)
+        {
+            job.Completion.TrySetCanceled(token);
+        }
+        else
+        {
+            job.Completion.TrySetResult(result);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Variant generation job {JobKey} failed; the eager variant is not generated.")]
+    private static partial void LogEagerJobFailed(ILogger logger, Exception exception, string jobKey);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Variant generation is stopping: {DroppedJobs} queued jobs dropped, waiting for {RunningJobs} running jobs.")]
+    private static partial void LogStopping(ILogger logger, int droppedJobs, int runningJobs);
+}
