@@ -1,11 +1,34 @@
 using Konifer.Paths;
 using Konifer.Storage.Objects;
+using Konifer.Transformations;
+using Konifer.Variants;
 
 namespace Konifer.Assets;
 
 /// <summary>Finds assets by selectors and opens variant content for streaming.</summary>
-public sealed class FetchAssets(IAssetRepository repository, IObjectStore objectStore, PathConfigurationResolver pathConfigurations)
+public sealed class FetchAssets(
+    IAssetRepository repository,
+    IObjectStore objectStore,
+    PathConfigurationResolver pathConfigurations,
+    VariantProfiles profiles,
+    VariantCache variants)
 {
+    /// <summary>The checks that need no I/O (e.g. <c>profile_only</c> paths); run before looking anything up.</summary>
+    public void CheckRequest(AssetPath path, RequestedTransformation requested) =>
+        OnDemandPolicy.CheckRequest(pathConfigurations.Resolve(path).OnDemandVariantMode, requested);
+
+    /// <summary>The canonical variant a request asks for (null = the original), after negotiation and the path's mode.</summary>
+    public Transformation? Resolve(Asset asset, RequestedTransformation requested, string? acceptHeader)
+    {
+        var configuration = pathConfigurations.Resolve(asset.Path);
+        return OnDemandPolicy.Resolve(configuration.OnDemandVariantMode, requested, profiles, asset.Original.Attributes, acceptHeader,
+            configuration.EagerVariants);
+    }
+
+    /// <summary>The variant, generated now when it does not exist yet.</summary>
+    public Task<ServedVariant> VariantAsync(Asset asset, Transformation? transformation, CancellationToken cancellationToken) =>
+        variants.GetOrGenerateAsync(asset, transformation, cancellationToken);
+
     /// <summary>
     /// Where a <c>redirect</c> should point, or null to serve the content itself (strategy <c>none</c>, and
     /// <c>presigned</c> on stores that cannot presign).

@@ -1,18 +1,28 @@
 using Konifer.Paths;
+using Konifer.Storage;
 using Konifer.Storage.Objects;
+using Konifer.Transformations;
+using Konifer.Variants;
+using Konifer.Variants.Scheduling;
 using Microsoft.Extensions.Logging;
 
 namespace Konifer.Assets;
 
 /// <summary>
-/// Stores an original: inspect the spooled file, check the path's rules, reserve the entry (pending), upload the
-/// bytes, then make the entry visible. A failure after the reservation abandons it, so nothing half-stored shows.
+/// Stores an original: inspect the spooled file, check the path's rules, preprocess it when the path says so,
+/// reserve the entry (pending), upload the bytes, then make the entry visible and queue its eager variants. A failure
+/// after the reservation abandons it, so nothing half-stored shows.
 /// </summary>
 public sealed class StoreAsset(
     IAssetRepository repository,
     IObjectStore objectStore,
     IImageInspector inspector,
+    IImageTransformer transformer,
+    PlaceholderEncoder placeholders,
+    VariantGenerationScheduler scheduler,
+    VariantCache variants,
     PathConfigurationResolver pathConfigurations,
+    VariantProfiles profiles,
     TimeProvider clock,
     ILogger<StoreAsset> logger)
 {
@@ -23,18 +33,22 @@ public sealed class StoreAsset(
         if (!configuration.Allows(attributes.Format))
             throw new ContentTypeNotAllowedException(attributes.Format, command.Path, configuration.AllowedContentTypes);
 
+        await using var preprocessed = await PreprocessAsync(command, configuration, attributes, cancellationToken);
+        var contentFile = preprocessed?.File.FilePath ?? command.ContentFile;
+        attributes = preprocessed?.Attributes ?? attributes;
+        var lqip = await placeholders.EncodeAsync(contentFile, configuration.Lqip, cancellationToken);
+
         var location = ObjectLocation.NewFor(configuration.Bucket, attributes.Format);
         var pending = await repository.CreatePendingAsync(
-            new PendingAsset(command.Path, command.Information, command.Source, command.SourceUrl, location, attributes, Lqip.None, clock.GetUtcNow()),
+            new PendingAsset(command.Path, command.Information, command.Source, command.SourceUrl, location, attributes, lqip, clock.GetUtcNow()),
             cancellationToken);
+        Asset ready;
         try
         {
-            await using (var content = new FileStream(command.ContentFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+            await using (var content = new FileStream(contentFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
                 await objectStore.PutAsync(location, content, content.Length, attributes.Format.MediaType(), cancellationToken);
-            var ready = await repository.MarkReadyAsync(pending.Id, cancellationToken)
+            ready = await repository.MarkReadyAsync(pending.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready.");
-            logger.LogInformation("Stored {Path} entry {EntryId} as {Format} {Width}x{Height}", ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
-            return ready;
         }
         catch (Exception e)
         {
@@ -42,5 +56,37 @@ public sealed class StoreAsset(
             await repository.AbandonPendingAsync(pending.Id, CancellationToken.None);
             throw;
         }
+        logger.LogInformation("Stored {Path} entry {EntryId} as {Format} {Width}x{Height}", ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
+        variants.ScheduleEager(ready, TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes));
+        return ready;
+    }
+
+    /// <summary>
+    /// <c>transform.preprocessing</c>: the upload is transformed before it is stored, and the result becomes the
+    /// original variant. Runs as synchronous work in the scheduler, like any generation a client waits for.
+    /// </summary>
+    private async Task<Preprocessed?> PreprocessAsync(StoreAssetCommand command, PathConfiguration configuration, ImageAttributes attributes, CancellationToken cancellationToken)
+    {
+        if (!configuration.Preprocessing.Enabled) return null;
+        var requested = TransformationRequest.ParsePreprocessing(configuration.Preprocessing.Parameters);
+        if (TransformationNormalizer.NormalizePreprocessing(requested, profiles, attributes) is not { } transformation) return null;
+
+        var output = TemporaryFile.Reserve(transformation.Format.Extension());
+        try
+        {
+            var result = await scheduler.EnqueueAsync($"preprocess {Guid.NewGuid():N}", WorkPriority.Synchronous,
+                token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
+            return new Preprocessed(output, result);
+        }
+        catch
+        {
+            await output.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed record Preprocessed(TemporaryFile File, ImageAttributes Attributes) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => File.DisposeAsync();
     }
 }

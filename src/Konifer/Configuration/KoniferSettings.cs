@@ -1,3 +1,5 @@
+using Konifer.Variants.Scheduling;
+
 namespace Konifer.Configuration;
 
 /// <summary>The global (not per-path) settings of <c>konifer.conf</c>, validated once at start-up.</summary>
@@ -5,7 +7,8 @@ public sealed record KoniferSettings(
     DataStoreSettings DataStore,
     ObjectStoreSettings ObjectStore,
     HttpSettings Http,
-    SourceSettings Source);
+    SourceSettings Source,
+    VariantGenerationSettings VariantGeneration);
 
 public enum DataStoreProvider { PostgreSql, InMemory }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konifer.Variants.Scheduling;
 using Microsoft.Extensions.Configuration;
 
 namespace Konifer.Configuration;
@@ -48,7 +49,12 @@ public static class KoniferSettingsLoader
             reader.StringList("source.url.allowed-domains"),
             reader.Long("source.url.max-bytes", DefaultMaxBytes, 1, long.MaxValue));
 
-        return new KoniferSettings(dataStore, objectStore, http, source);
+        var generation = new VariantGenerationSettings(
+            reader.Int("variant-generation.workers", Environment.ProcessorCount, 1, 1024),
+            reader.Int("variant-generation.queue-size", VariantGenerationSettings.DefaultQueueSize, 1, 1_000_000),
+            reader.Int("variant-generation.synchronous-priority", VariantGenerationSettings.DefaultSynchronousPriority, 1, 99));
+
+        return new KoniferSettings(dataStore, objectStore, http, source, generation);
     }
 
     private sealed class SettingsReader(IConfiguration configuration)

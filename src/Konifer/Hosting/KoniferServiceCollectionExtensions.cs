@@ -7,6 +7,8 @@ using Konifer.Storage.Metadata;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Outbox;
 using Konifer.Transformations;
+using Konifer.Variants;
+using Konifer.Variants.Scheduling;
 
 namespace Konifer.Hosting;
 
@@ -21,7 +23,15 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(profiles);
         services.AddSingleton(PathConfigurationResolver.FromConfiguration(document, profiles));
 
-        services.AddSingleton<IImageInspector>(_ => { VipsRuntime.EnsureAvailable(); return new VipsImageInspector(); });
+        VipsRuntime.EnsureAvailable();
+        services.AddSingleton<IImageInspector, VipsImageInspector>();
+        services.AddSingleton<IImageTransformer, VipsImageTransformer>();
+        services.AddVariantGenerationScheduler(settings.VariantGeneration);
+        services.AddSingleton<PlaceholderEncoder>();
+        services.AddSingleton<VariantGeneration>();
+        services.AddSingleton<VariantCache>();
+        services.AddSingleton<VariantExpirationReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<VariantExpirationReaper>());
 
         switch (settings.DataStore.Provider)
         {

@@ -1,21 +1,27 @@
 using System.Text;
 using Konifer.Assets;
 using Konifer.Storage.Objects;
+using Konifer.Variants;
 using Microsoft.AspNetCore.Http;
 
 namespace Konifer.Http;
 
 /// <summary>Streams a variant's bytes with the reference's headers; <c>download</c> adds an attachment disposition.</summary>
-public sealed class AssetContentResult(Asset asset, Variant variant, StoredObject content, bool asDownload) : IResult
+public sealed class AssetContentResult(Asset asset, ServedVariant served, StoredObject content, bool asDownload, bool formatNegotiated) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
         await using var _ = content;
+        var variant = served.Variant;
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = variant.Attributes.Format.MediaType();
         response.ContentLength = content.Length;
+        response.Headers["K-Cache-Status"] = served.CacheStatus == CacheStatus.Hit ? "hit" : "miss";
         if (asset.Information.Alt is { } alt) response.Headers["K-Alt"] = HeaderSafe(alt);
+        if (variant.Lqip.Blurhash is { } blurhash) response.Headers["K-LQIP-Blurhash"] = blurhash;
+        if (variant.Lqip.Thumbhash is { } thumbhash) response.Headers["K-LQIP-Thumbhash"] = thumbhash;
+        if (formatNegotiated) response.Headers.Vary = "Accept";
         if (asDownload) response.Headers.ContentDisposition = Disposition(asset, variant);
         if (HttpMethods.IsHead(context.Request.Method)) return;
         await content.Content.CopyToAsync(response.Body, 81920, context.RequestAborted);

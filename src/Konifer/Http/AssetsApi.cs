@@ -3,6 +3,7 @@ using Konifer.Configuration;
 using Konifer.Http.Responses;
 using Konifer.Http.Selectors;
 using Konifer.Http.Uploads;
+using Konifer.Transformations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -29,33 +30,37 @@ public static class AssetsApi
         var route = AssetRoute.Parse(rest);
         var selectors = FetchSelectors.Parse(route.Selectors);
         var parameters = QueryParameters.Parse(request.Query);
-        if (parameters.Transformation.Count > 0)
-        {
-            if (selectors.Format == ReturnFormat.Info)
-                throw new BadRequestException("Transformation parameters cannot be combined with the info return format.");
-            throw new BadRequestException($"Image transformations ({string.Join(", ", parameters.Transformation.Keys)}) are not available in this version yet.");
-        }
+        var requested = TransformationRequest.Parse(parameters.Transformation);
+        if (!requested.IsEmpty && selectors.Format == ReturnFormat.Info)
+            throw new BadRequestException("Transformation parameters cannot be combined with the info return format.");
+        fetch.CheckRequest(route.Path, requested);
         var limit = parameters.Limit ?? 1;
         if (limit != 1 && selectors.Format != ReturnFormat.Info)
             throw new BadRequestException("limit other than 1 is only allowed with the info return format.");
 
         var assets = await fetch.ExecuteAsync(route.Path, new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, limit), cancellationToken);
         var asset = assets[0];
-        switch (selectors.Format)
+        if (selectors.Format == ReturnFormat.Info)
+            return limit == 1 ? TypedResults.Json(AssetResponse.From(asset), KoniferJson.Options)
+                : TypedResults.Json(assets.Select(AssetResponse.From).ToArray(), KoniferJson.Options);
+
+        var accept = request.Headers.Accept.ToString();
+        var transformation = fetch.Resolve(asset, requested, accept);
+        var served = await fetch.VariantAsync(asset, transformation, cancellationToken);
+        // The Accept header chose the format when nothing else named it: caches must key on it.
+        var negotiated = transformation is not null && requested.Format is null && requested.Profile is null;
+
+        if (selectors.Format == ReturnFormat.Link)
         {
-            case ReturnFormat.Info:
-                return limit == 1 ? TypedResults.Json(AssetResponse.From(asset), KoniferJson.Options)
-                    : TypedResults.Json(assets.Select(AssetResponse.From).ToArray(), KoniferJson.Options);
-            case ReturnFormat.Link:
-                var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content";
-                return TypedResults.Json(new LinkResponse(url, LqipResponse.From(asset.Original.Lqip), asset.Information.Alt), KoniferJson.Options);
-            case ReturnFormat.Redirect when fetch.RedirectLocation(asset, asset.Original) is { } location:
-                return TypedResults.Redirect(location, permanent: false, preserveMethod: true);
-            default:
-                var variant = asset.Original;
-                var content = await fetch.OpenAsync(asset, variant, cancellationToken);
-                return new AssetContentResult(asset, variant, content, selectors.Format == ReturnFormat.Download);
+            var query = transformation is null ? "" : "?" + TransformationQuery.ToQueryString(transformation);
+            var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content{query}";
+            return TypedResults.Json(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt), KoniferJson.Options);
         }
+        if (selectors.Format == ReturnFormat.Redirect && fetch.RedirectLocation(asset, served.Variant) is { } location)
+            return TypedResults.Redirect(location, permanent: false, preserveMethod: true);
+
+        var content = await fetch.OpenAsync(asset, served.Variant, cancellationToken);
+        return new AssetContentResult(asset, served, content, selectors.Format == ReturnFormat.Download, negotiated);
     }
 
     private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, KoniferSettings settings, CancellationToken cancellationToken)

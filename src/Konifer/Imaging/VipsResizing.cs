@@ -4,10 +4,10 @@ using NetVips;
 namespace Konifer.Imaging;
 
 /// <summary>
-/// Sizes an image to the transformation's Width×Height with libvips' thumbnail operation, which shrinks on load
-/// (JPEG, WebP, HEIF) so huge originals never decode at full size. The size is taken in the source's stored
-/// orientation: EXIF orientation is not applied here because the normalizer resolves <c>r=auto</c> into an explicit
-/// rotation that the orientation step performs.
+/// Sizes an image with libvips' thumbnail operation, which shrinks on load (JPEG, WebP, HEIF) so huge originals never
+/// decode at full size. The transformation's Width×Height is the output frame (after rotation, as the normalizer
+/// defines it); resizing happens before the rotation step, so a quarter turn resizes to Height×Width. EXIF
+/// orientation is not applied here because the normalizer resolves <c>r=auto</c> into an explicit rotation.
 /// </summary>
 internal static class VipsResizing
 {
@@ -15,17 +15,23 @@ internal static class VipsResizing
     public static Image LoadResized(string file, Transformation transformation)
     {
         var (size, crop) = Mode(transformation);
-        return Image.Thumbnail(file, transformation.Width, transformation.Height, size: size, noRotate: true, crop: crop,
+        var (width, height) = Box(transformation);
+        return Image.Thumbnail(file, width, height, size: size, noRotate: true, crop: crop,
             failOn: Enums.FailOn.Error);
     }
 
     /// <summary>Resizes one decoded frame (animations are resized frame by frame so pages stay apart).</summary>
     public static Image Resize(Image frame, Transformation transformation)
     {
-        if (frame.Width == transformation.Width && frame.Height == transformation.Height) return frame;
+        var (width, height) = Box(transformation);
+        if (frame.Width == width && frame.Height == height) return frame;
         var (size, crop) = Mode(transformation);
-        return frame.ThumbnailImage(transformation.Width, transformation.Height, size: size, noRotate: true, crop: crop);
+        return frame.ThumbnailImage(width, height, size: size, noRotate: true, crop: crop);
     }
+
+    /// <summary>The box in the source's stored orientation: the output frame, turned back when the rotation swaps axes.</summary>
+    private static (int Width, int Height) Box(Transformation transformation) =>
+        transformation.Rotate.SwapsAxes() ? (transformation.Height, transformation.Width) : (transformation.Width, transformation.Height);
 
     /// <summary>
     /// <c>fit</c> arrives with its aspect-derived size already computed, so it is forced like <c>stretch</c>;

@@ -17,6 +17,15 @@ public sealed class TransformerHarness : IDisposable
     public VipsImageTransformer Transformer { get; } = new();
 
     /// <summary>The identity transformation for a source of the given size and format; tests change what they test.</summary>
+    /// <summary>
+    /// A transformation's size is its output frame: a quarter turn of a W×H identity is H×W. Tests write the stored
+    /// orientation and let this turn the size.
+    /// </summary>
+    public static Transformation Turn(Transformation transformation) =>
+        transformation.Rotate is Rotation.Ninety or Rotation.TwoHundredSeventy
+            ? transformation with { Width = transformation.Height, Height = transformation.Width }
+            : transformation;
+
     public static Transformation Identity(int width, int height, ImageFormat format) => new(
         width, height, Fit.Fit, Gravity.Center, format, Rotation.Zero, Flip.None, Filter.None, 0, 90, Padding.None,
         MetadataStrip.None, ColorSpace.Origin);

@@ -35,11 +35,11 @@ public sealed class VipsTransformerAnimationTests : IDisposable
     public async Task Frames_are_rotated_and_padded_one_by_one()
     {
         var input = PipelineImages.AnimatedGif(40, 20, frames: 3, loop: 0);
-        var transformation = TransformerHarness.Identity(40, 20, ImageFormat.Gif) with
+        var transformation = TransformerHarness.Turn(TransformerHarness.Identity(40, 20, ImageFormat.Gif) with
         {
             Rotate = Rotation.Ninety,
             Padding = new Padding(2, new Rgba(255, 255, 255, 255)),
-        };
+        });
 
         var (attributes, output) = await _harness.RunAsync(input, transformation);
 
@@ -75,7 +75,7 @@ public sealed class VipsTransformerAnimationTests : IDisposable
     {
         // Rotation turns the 40×20 first page into 20×40 = two 20-pixel "pages" if the old page height lingered.
         var input = PipelineImages.AnimatedGif(40, 20, frames: 2, loop: 0);
-        var transformation = TransformerHarness.Identity(40, 20, ImageFormat.Webp) with { Rotate = Rotation.Ninety };
+        var transformation = TransformerHarness.Turn(TransformerHarness.Identity(40, 20, ImageFormat.Webp) with { Rotate = Rotation.Ninety });
 
         var source = _harness.WriteInput(input);
         var still = new ImageAttributes(40, 20, ImageFormat.Png, 1, null, "srgb");

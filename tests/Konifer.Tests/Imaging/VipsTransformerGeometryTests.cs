@@ -69,7 +69,7 @@ public sealed class VipsTransformerGeometryTests : IDisposable
     [Fact]
     public async Task Rotating_90_swaps_the_sides_and_moves_the_top_left_corner_to_the_top_right()
     {
-        var transformation = TransformerHarness.Identity(40, 20, ImageFormat.Png) with { Rotate = Rotation.Ninety };
+        var transformation = TransformerHarness.Turn(TransformerHarness.Identity(40, 20, ImageFormat.Png) with { Rotate = Rotation.Ninety });
 
         var (attributes, output) = await _harness.RunAsync(PipelineImages.MarkedCorner(40, 20), transformation);
 
@@ -87,7 +87,7 @@ public sealed class VipsTransformerGeometryTests : IDisposable
     [InlineData(Rotation.TwoHundredSeventy, 1, 38)]
     public async Task Other_rotations_are_clockwise(Rotation rotation, int redX, int redY)
     {
-        var transformation = TransformerHarness.Identity(40, 20, ImageFormat.Png) with { Rotate = rotation };
+        var transformation = TransformerHarness.Turn(TransformerHarness.Identity(40, 20, ImageFormat.Png) with { Rotate = rotation });
 
         var (_, output) = await _harness.RunAsync(PipelineImages.MarkedCorner(40, 20), transformation);
 
@@ -113,7 +113,7 @@ public sealed class VipsTransformerGeometryTests : IDisposable
     public async Task Rotation_happens_before_the_flip()
     {
         // Rotate 90° (top-left → top-right), then mirror (top-right → top-left). Flip-then-rotate would end bottom-right.
-        var transformation = TransformerHarness.Identity(40, 20, ImageFormat.Png) with { Rotate = Rotation.Ninety, Flip = Flip.H };
+        var transformation = TransformerHarness.Turn(TransformerHarness.Identity(40, 20, ImageFormat.Png) with { Rotate = Rotation.Ninety, Flip = Flip.H });
 
         var (_, output) = await _harness.RunAsync(PipelineImages.MarkedCorner(40, 20), transformation);
 
@@ -126,13 +126,13 @@ public sealed class VipsTransformerGeometryTests : IDisposable
     }
 
     [Fact]
-    public async Task Resizing_happens_in_the_stored_orientation_and_a_turned_image_is_marked_upright()
+    public async Task Resizing_fits_the_turned_frame_and_a_turned_image_is_marked_upright()
     {
         var input = PipelineImages.JpegWithExifOrientation(40, 20, orientation: 6);
 
         var (kept, unturned) = await _harness.RunAsync(input, TransformerHarness.Identity(20, 10, ImageFormat.Jpeg));
         var (turned, rotated) = await _harness.RunAsync(input,
-            TransformerHarness.Identity(20, 10, ImageFormat.Jpeg) with { Rotate = Rotation.Ninety });
+            TransformerHarness.Turn(TransformerHarness.Identity(20, 10, ImageFormat.Jpeg) with { Rotate = Rotation.Ninety }));
 
         using (unturned)
         using (rotated)

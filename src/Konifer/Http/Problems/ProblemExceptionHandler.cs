@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Konifer.Assets;
 using Konifer.Http.Uploads;
+using Konifer.Transformations;
+using Konifer.Variants.Scheduling;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -10,6 +12,16 @@ namespace Konifer.Http.Problems;
 /// <summary>Turns domain and request errors into problem responses; anything unexpected is a 500 without details.</summary>
 public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
+    private static string RetryLater(HttpContext context, TimeSpan retryAfter, string message)
+    {
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Task.CompletedTask;
+        });
+        return message;
+    }
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
@@ -19,12 +31,14 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             BadRequestException e => (400, e.Message),
             InvalidAssetInformationException e => (400, e.Message),
             InvalidImageException e => (400, e.Message),
+            InvalidTransformationException e => (400, e.Message),
             JsonException => (400, "The request body is not valid JSON for this operation."),
             ContentTypeNotAllowedException e => (403, e.Message),
             AssetNotFoundException e => (404, e.Message),
             AssetContentMissingException e => (404, e.Message),
             PayloadTooLargeException e => (413, e.Message),
             UnsupportedMediaTypeException e => (415, e.Message),
+            SchedulerQueueFullException e => (503, RetryLater(context, e.RetryAfter, "Too many images are being generated right now; try again shortly.")),
             BadHttpRequestException e when e.StatusCode == 413 => (413, "The request body is larger than this server accepts."),
             BadHttpRequestException e => (e.StatusCode, "The request could not be read: " + e.Message),
             _ => (500, "An unexpected error occurred. The server log has the details."),

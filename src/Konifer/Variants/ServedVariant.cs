@@ -1,0 +1,5 @@
+using Konifer.Assets;
+
+namespace Konifer.Variants;
+
+public sealed record ServedVariant(Variant Variant, CacheStatus CacheStatus);

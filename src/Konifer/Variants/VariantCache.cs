@@ -1,0 +1,57 @@
+using Konifer.Assets;
+using Konifer.Paths;
+using Konifer.Transformations;
+using Konifer.Variants.Scheduling;
+using Microsoft.Extensions.Logging;
+
+namespace Konifer.Variants;
+
+/// <summary>
+/// Serves a variant if the asset has it, otherwise generates it once: concurrent requests for the same variant share
+/// one job in the scheduler (single flight), and the metadata store's unique (asset, transformation) keeps it to one
+/// record across instances.
+/// </summary>
+public sealed class VariantCache(
+    VariantGeneration generation,
+    VariantGenerationScheduler scheduler,
+    IAssetRepository repository,
+    PathConfigurationResolver pathConfigurations,
+    TimeProvider clock,
+    ILogger<VariantCache> logger)
+{
+    public async Task<ServedVariant> GetOrGenerateAsync(Asset asset, Transformation? transformation, CancellationToken cancellationToken)
+    {
+        if (transformation is null) return new ServedVariant(asset.Original, CacheStatus.Hit);
+        if (asset.Variants.FirstOrDefault(v => v.Transformation == transformation) is { } existing)
+        {
+            await TouchAsync(asset, existing, cancellationToken);
+            return new ServedVariant(existing, CacheStatus.Hit);
+        }
+        var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous,
+            token => generation.GenerateAsync(asset, transformation, token), cancellationToken);
+        return new ServedVariant(generated, CacheStatus.Miss);
+    }
+
+    /// <summary>Queues eager variants (best effort, after the upload was answered); failures are logged, not thrown.</summary>
+    public void ScheduleEager(Asset asset, IEnumerable<Transformation> transformations)
+    {
+        foreach (var transformation in transformations)
+        {
+            if (asset.Variants.Any(v => v.Transformation == transformation)) continue;
+            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous,
+                    token => generation.GenerateAsync(asset, transformation, token), CancellationToken.None)
+                .ContinueWith(task => logger.LogWarning(task.Exception?.GetBaseException(),
+                        "Eager variant {Transformation} of {Path} entry {EntryId} was not generated", transformation, asset.Path, asset.EntryId),
+                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+    }
+
+    private async Task TouchAsync(Asset asset, Variant variant, CancellationToken cancellationToken)
+    {
+        var expiration = pathConfigurations.Resolve(asset.Path).Expiration;
+        if (VariantExpiry.TouchedExpiry(expiration, variant.ExpiresAt, clock.GetUtcNow()) is { } next)
+            await repository.TouchVariantAsync(asset.Id, variant.Id, next, cancellationToken);
+    }
+
+    private static string JobKey(Asset asset, Transformation transformation) => $"{asset.Id:N} {transformation}";
+}
