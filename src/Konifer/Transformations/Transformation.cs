@@ -4,8 +4,17 @@ namespace Konifer.Transformations;
 
 /// <summary>
 /// A canonical transformation: every default filled in and equivalent requests folded to one value, so record
-/// equality is the variant cache key. Width and height are the output size before padding.
+/// equality is the variant cache key (see <see cref="TransformationNormalizer"/>).
 /// </summary>
+/// <remarks>
+/// For the engine: <see cref="Width"/>×<see cref="Height"/> is the exact output size before padding, in the output's
+/// frame, i.e. after rotation. Apply <see cref="Rotate"/> (clockwise) and then <see cref="Flip"/> (only
+/// <see cref="Transformations.Flip.H"/> remains after normalization) to the original's stored pixels without any
+/// EXIF auto-rotation, and drop the orientation tag; then size: <see cref="Transformations.Fit.Fit"/> and
+/// <see cref="Transformations.Fit.Stretch"/> resize to exactly that size (for Fit the aspect is already kept),
+/// <see cref="Transformations.Fit.Fill"/> covers it and crops around the centre, <see cref="Transformations.Fit.Crop"/>
+/// covers it and crops by <see cref="Gravity"/>.
+/// </remarks>
 public sealed record Transformation(
     int Width,
     int Height,
