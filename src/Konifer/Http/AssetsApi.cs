@@ -52,7 +52,10 @@ public static class AssetsApi
 
         if (selectors.Format == ReturnFormat.Link)
         {
-            var query = transformation is null ? "" : "?" + TransformationQuery.ToQueryString(transformation);
+            // A profile-only path refuses explicit parameters, so its links name the profile instead.
+            var query = transformation is null ? ""
+                : requested.Profile is { } profile && !requested.HasExplicitParameters ? "?profile=" + Uri.EscapeDataString(profile)
+                : "?" + TransformationQuery.ToQueryString(transformation);
             var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content{query}";
             return TypedResults.Json(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt), KoniferJson.Options);
         }

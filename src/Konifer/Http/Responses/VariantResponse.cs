@@ -7,7 +7,7 @@ public sealed record VariantResponse(
     string StoreBucket,
     string StoreKey,
     AttributesResponse Attributes,
-    object? Transformation,
+    TransformationResponse? Transformation,
     LqipResponse Lqip)
 {
     public static VariantResponse From(Variant variant) => new(
@@ -15,7 +15,7 @@ public sealed record VariantResponse(
         variant.Location.Bucket,
         variant.Location.Key,
         AttributesResponse.From(variant.Attributes),
-        null,
+        variant.Transformation is { } t ? TransformationResponse.From(t) : null,
         LqipResponse.From(variant.Lqip));
 }
 
