@@ -17,6 +17,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private string? _clusterDirectory;
     private readonly List<string> _extraDatabases = [];
     private NpgsqlDataSource? _dataSource;
+    private readonly Dictionary<string, Task<NpgsqlDataSource>> _prepared = [];
 
     /// <summary>The connection string of the shared, migrated test database.</summary>
     public string ConnectionString { get; private set; } = "";
@@ -50,9 +51,35 @@ public sealed class PostgresServer : IAsyncLifetime
         return connectionString;
     }
 
+    /// <summary>
+    /// A database prepared once per test run and shared by the tests that ask for the same <paramref name="key"/>
+    /// (xunit 2 gives class fixtures no access to this collection fixture, so expensive set-ups live here).
+    /// </summary>
+    public Task<NpgsqlDataSource> PreparedDatabaseAsync(string key, Func<NpgsqlDataSource, Task> prepare)
+    {
+        lock (_prepared)
+        {
+            if (!_prepared.TryGetValue(key, out var database))
+            {
+                database = PrepareAsync(prepare);
+                _prepared.Add(key, database);
+            }
+            return database;
+        }
+    }
+
+    private async Task<NpgsqlDataSource> PrepareAsync(Func<NpgsqlDataSource, Task> prepare)
+    {
+        var dataSource = NpgsqlDataSource.Create(await CreateDatabaseAsync(withLtree: true));
+        await prepare(dataSource);
+        return dataSource;
+    }
+
     public async Task DisposeAsync()
     {
         if (_dataSource is not null) await _dataSource.DisposeAsync();
+        foreach (var prepared in _prepared.Values)
+            if (prepared.IsCompletedSuccessfully) await prepared.Result.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
         if (_clusterDirectory is not null)
         {

@@ -40,12 +40,6 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
         RETURNING {PostgresAssetSql.AssetColumns}
         """;
 
-    private const string VariantsSql = """
-        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at
-        FROM asset_variants WHERE asset_id = ANY($1)
-        ORDER BY is_original DESC, created_at, id
-        """;
-
     private const string PendingOlderThanSql = $"""
         SELECT {PostgresAssetSql.AssetColumns} FROM assets a
         WHERE NOT a.is_ready AND a.created_at < $1
@@ -208,7 +202,7 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
         if (rows.Count == 0) return [];
 
         var variants = rows.ToDictionary(r => r.Id, _ => new List<Variant>());
-        await using (var command = new NpgsqlCommand(VariantsSql, connection))
+        await using (var command = new NpgsqlCommand(PostgresAssetSql.Variants, connection))
         {
             Add(command, variants.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -16,6 +16,13 @@ internal static class PostgresAssetSql
     public const string AssetColumns =
         "a.id, a.path_text, a.entry_id, a.alt, a.labels, a.tags, a.source, a.source_url, a.created_at, a.modified_at";
 
+    /// <summary>The variants of the assets whose ids are in $1 (uuid[]), the original first.</summary>
+    public const string Variants = """
+        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at
+        FROM asset_variants WHERE asset_id = ANY($1)
+        ORDER BY is_original DESC, created_at, id
+        """;
+
     /// <summary>Ready assets at exactly <paramref name="path"/> matching <paramref name="query"/>, in its order and limit.</summary>
     public static PostgresStatement Find(AssetPath path, AssetQuery query)
     {
