@@ -24,7 +24,8 @@ public sealed class PostgresMultiInstanceTests(PostgresServer server)
 
     private async Task<(NpgsqlDataSource One, NpgsqlDataSource Other)> TwoInstancesAsync()
     {
-        var connectionString = await server.CreateDatabaseAsync(withLtree: true);
+        // Ten connections per instance: plenty of concurrency without starting hundreds of server processes.
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(withLtree: true)) { MaxPoolSize = 10 }.ConnectionString;
         var one = NpgsqlDataSource.Create(connectionString);
         var other = NpgsqlDataSource.Create(connectionString);
         await new PostgresMigrator(one).MigrateAsync(None);
@@ -129,5 +130,27 @@ public sealed class PostgresMultiInstanceTests(PostgresServer server)
         Assert.Equal([older.Id], (await repository.FindPendingOlderThanAsync(T0.AddMinutes(-10), 1, None)).Select(a => a.Id));
         await repository.AbandonPendingAsync(older.Id, None);
         Assert.Equal([newer.Id], (await repository.FindPendingOlderThanAsync(T0.AddMinutes(-10), 100, None)).Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task The_longest_possible_path_of_escaped_characters_is_stored_found_and_deleted_recursively()
+    {
+        var (one, other) = await TwoInstancesAsync();
+        await using var _ = one;
+        await using var __ = other;
+        var repository = new PostgresAssetRepository(one);
+        var random = new Random(7);
+        const string specials = "~!$'()*+=@-_";
+        string Segment(int length) => new(Enumerable.Range(0, length).Select(_ => specials[random.Next(specials.Length)]).ToArray());
+        // 1024 characters in all, every one escaped to three: the largest ltree a path can make.
+        var path = AssetPath.FromSegments([Segment(255), Segment(255), Segment(255), Segment(255)]);
+        Assert.Equal(AssetPath.MaxLength, path.Value.Length);
+
+        var created = await repository.CreatePendingAsync(Pending(path, T0), None);
+        await repository.MarkReadyAsync(created.Id, None);
+
+        Assert.Equal(created.Id, Assert.Single(await repository.FindAsync(path, AssetQuery.Newest, None)).Id);
+        Assert.Equal(path, Assert.Single(await repository.FindAsync(path, AssetQuery.Newest, None)).Path);
+        Assert.Equal(1, await repository.DeleteRecursiveAsync(AssetPath.FromSegments(path.Segments.Take(2)), new Dictionary<string, string>(), None));
     }
 }
