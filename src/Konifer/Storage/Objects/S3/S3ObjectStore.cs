@@ -60,6 +60,7 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
             InputStream = body,
             AutoCloseStream = false,
             ContentType = contentType,
+            UseChunkEncoding = false, // the part is in memory, so a plain signed body works everywhere (s3rver cannot decode aws-chunked)
         };
         await CallAsync(location.Bucket, () => _client.PutObjectAsync(request, cancellationToken), cancellationToken).ConfigureAwait(false);
     }
@@ -124,6 +125,7 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
             PartNumber = partNumber,
             PartSize = part.Count,
             InputStream = body,
+            UseChunkEncoding = false,
         }, cancellationToken), cancellationToken).ConfigureAwait(false);
         return new PartETag(partNumber, response.ETag);
     }
