@@ -70,7 +70,7 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
         ObjectLocation location, S3PartBuffer first, Stream source, long? length, string contentType, CancellationToken cancellationToken)
     {
         string uploadId;
-        using (first)
+        try
         {
             var initiated = await CallAsync(location.Bucket, () => _client.InitiateMultipartUploadAsync(new InitiateMultipartUploadRequest
             {
@@ -79,6 +79,11 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
                 ContentType = contentType,
             }, cancellationToken), cancellationToken).ConfigureAwait(false);
             uploadId = initiated.UploadId;
+        }
+        catch
+        {
+            first.Dispose();
+            throw;
         }
         try
         {
@@ -146,9 +151,10 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
                 UploadId = uploadId,
             }, timeout.Token).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is AmazonClientException or HttpRequestException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+                                       or OperationCanceledException)
         {
-            // The original failure matters more than the abort's.
+            // The original failure matters more than the abort's (some S3-compatible servers cannot abort at all).
         }
     }
 
