@@ -219,7 +219,9 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
             BucketName = location.Bucket,
             Key = location.Key,
             Verb = HttpVerb.GET,
-            Expires = _time.GetUtcNow().Add(ttl).UtcDateTime,
+            // The SDK signs with a whole-second timestamp and rounds the difference up; from a whole second the URL
+            // lives at most ttl (so seven days stays within S3's limit), at least ttl less one second.
+            Expires = WholeSecond(_time.GetUtcNow()).Add(ttl).UtcDateTime,
             // The request defaults to https; an http endpoint (a local S3-compatible server) must be linked as such.
             Protocol = _serviceUrl?.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS,
         };
@@ -277,6 +279,9 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
     private string MissingBucket(string bucket) =>
         $"The bucket '{bucket}' does not exist at {Endpoint}. Konifer does not create buckets: create it, or configure " +
         "another object-store.bucket for the path.";
+
+    private static DateTimeOffset WholeSecond(DateTimeOffset time) =>
+        new(time.Ticks - time.Ticks % TimeSpan.TicksPerSecond, time.Offset);
 
     private static Exception Innermost(Exception e)
     {
