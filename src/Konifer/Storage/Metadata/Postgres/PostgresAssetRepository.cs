@@ -1,0 +1,252 @@
+using Konifer.Assets;
+using Konifer.Paths;
+using Konifer.Storage.Outbox;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Konifer.Storage.Metadata.Postgres;
+
+/// <summary>
+/// The production metadata store. Entry ids come from a per-path counter row bumped with INSERT … ON CONFLICT DO
+/// UPDATE, so they are unique across instances and never reused. Every write is one statement (so atomic without an
+/// explicit transaction): creating writes the counter, the asset and its original; deleting removes the records and
+/// queues their objects in the outbox together. The outbox is claimed with FOR UPDATE SKIP LOCKED, so several
+/// instances drain it without working on the same entry. The data source (pool) is owned by the caller.
+/// </summary>
+public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAssetRepository, IObjectDeletionOutbox
+{
+    private const string CreatePendingSql = """
+        WITH counter AS (
+            INSERT INTO asset_entry_counters AS c (path, next_entry_id) VALUES ($1::ltree, 1)
+            ON CONFLICT (path) DO UPDATE SET next_entry_id = c.next_entry_id + 1
+            RETURNING c.next_entry_id - 1 AS entry_id
+        ), asset AS (
+            INSERT INTO assets (id, path, path_text, entry_id, alt, labels, tags, source, source_url, is_ready, created_at, modified_at)
+            SELECT $2, $1::ltree, $3, counter.entry_id, $4, $5, $6, $7, $8, false, $9, $9 FROM counter
+            RETURNING id, entry_id
+        ), original AS (
+            INSERT INTO asset_variants (id, asset_id, is_original, bucket, object_key, attributes, lqip, created_at)
+            SELECT $10, asset.id, true, $11, $12, $13, $14, $9 FROM asset
+        )
+        SELECT entry_id FROM asset
+        """;
+
+    private const string MarkReadySql =
+        $"UPDATE assets a SET is_ready = true WHERE a.id = $1 RETURNING {PostgresAssetSql.AssetColumns}";
+
+    private const string UpdateInformationSql = $"""
+        UPDATE assets a SET alt = $3, labels = $4, tags = $5, modified_at = $6
+        WHERE a.path = $1::ltree AND a.entry_id = $2 AND a.is_ready
+        RETURNING {PostgresAssetSql.AssetColumns}
+        """;
+
+    private const string PendingOlderThanSql = $"""
+        SELECT {PostgresAssetSql.AssetColumns} FROM assets a
+        WHERE NOT a.is_ready AND a.created_at < $1
+        ORDER BY a.created_at, a.id LIMIT $2
+        """;
+
+    private const string ClaimDueSql = """
+        UPDATE object_deletion_outbox o SET attempts = o.attempts + 1, next_attempt_at = $2
+        FROM (SELECT id FROM object_deletion_outbox WHERE next_attempt_at <= $1
+              ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) due
+        WHERE o.id = due.id
+        RETURNING o.id, o.bucket, o.object_key, o.attempts
+        """;
+
+    public async Task<Asset> CreatePendingAsync(PendingAsset asset, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        var id = Guid.NewGuid();
+        var originalId = Guid.NewGuid();
+        await using var command = dataSource.CreateCommand(CreatePendingSql);
+        Add(command, LtreePath.Encode(asset.Path), NpgsqlDbType.Text);
+        Add(command, id, NpgsqlDbType.Uuid);
+        Add(command, asset.Path.Value, NpgsqlDbType.Text);
+        Add(command, (object?)asset.Information.Alt ?? DBNull.Value, NpgsqlDbType.Text);
+        Add(command, PostgresJson.Labels(asset.Information.Labels), NpgsqlDbType.Jsonb);
+        Add(command, asset.Information.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        Add(command, SourceName(asset.Source), NpgsqlDbType.Text);
+        Add(command, (object?)asset.SourceUrl ?? DBNull.Value, NpgsqlDbType.Text);
+        Add(command, asset.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        Add(command, originalId, NpgsqlDbType.Uuid);
+        Add(command, asset.OriginalLocation.Bucket, NpgsqlDbType.Text);
+        Add(command, asset.OriginalLocation.Key, NpgsqlDbType.Text);
+        Add(command, PostgresJson.Attributes(asset.OriginalAttributes), NpgsqlDbType.Jsonb);
+        Add(command, PostgresJson.Lqip(asset.OriginalLqip), NpgsqlDbType.Jsonb);
+        var entryId = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var original = new Variant(originalId, true, asset.OriginalLocation, asset.OriginalAttributes, asset.OriginalLqip, asset.CreatedAt);
+        return new Asset(id, asset.Path, entryId, asset.Information, asset.Source, asset.SourceUrl, asset.CreatedAt, asset.CreatedAt, [original]);
+    }
+
+    public async Task<Asset?> MarkReadyAsync(Guid assetId, CancellationToken cancellationToken)
+    {
+        // Marking an asset that is already ready is harmless and answers with it as it is now.
+        var found = await QueryAssetsAsync(MarkReadySql, cancellationToken, (assetId, NpgsqlDbType.Uuid)).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task AbandonPendingAsync(Guid assetId, CancellationToken cancellationToken)
+    {
+        var sql = PostgresAssetSql.DeleteAndQueueObjects("DELETE FROM assets WHERE id = $1 AND NOT is_ready RETURNING id");
+        await using var command = dataSource.CreateCommand(sql);
+        Add(command, assetId, NpgsqlDbType.Uuid);
+        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyList<Asset>> FindAsync(AssetPath path, AssetQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(query);
+        return QueryAssetsAsync(PostgresAssetSql.Find(path, query), cancellationToken);
+    }
+
+    public async Task<Asset?> UpdateInformationAsync(AssetPath path, long entryId, AssetInformation information, DateTimeOffset modifiedAt,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(information);
+        var found = await QueryAssetsAsync(UpdateInformationSql, cancellationToken,
+            (LtreePath.Encode(path), NpgsqlDbType.Text),
+            (entryId, NpgsqlDbType.Bigint),
+            ((object?)information.Alt ?? DBNull.Value, NpgsqlDbType.Text),
+            (PostgresJson.Labels(information.Labels), NpgsqlDbType.Jsonb),
+            (information.Tags.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text),
+            (modifiedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz)).ConfigureAwait(false);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public Task<int> DeleteAsync(AssetPath path, AssetQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(query);
+        return CountAsync(PostgresAssetSql.Delete(path, query), cancellationToken);
+    }
+
+    public Task<int> DeleteRecursiveAsync(AssetPath path, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(labels);
+        return CountAsync(PostgresAssetSql.DeleteRecursive(path, labels), cancellationToken);
+    }
+
+    /// <summary>
+    /// Pending assets created before <paramref name="cutoff"/>, oldest first, at most <paramref name="max"/>: uploads
+    /// that never finished, for a sweeper to abandon (not on the port yet).
+    /// </summary>
+    public Task<IReadOnlyList<Asset>> FindPendingOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        return QueryAssetsAsync(PendingOlderThanSql, cancellationToken,
+            (cutoff.ToUniversalTime(), NpgsqlDbType.TimestampTz), (max, NpgsqlDbType.Integer));
+    }
+
+    public async Task<IReadOnlyList<PendingDeletion>> ClaimDueAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        await using var command = dataSource.CreateCommand(ClaimDueSql);
+        Add(command, now.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        Add(command, (now + lease).ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        Add(command, max, NpgsqlDbType.Integer);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = new List<PendingDeletion>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            claimed.Add(new PendingDeletion(reader.GetInt64(0), new ObjectLocation(reader.GetString(1), reader.GetString(2)), reader.GetInt32(3)));
+        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return claimed;
+    }
+
+    public async Task CompleteAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM object_deletion_outbox WHERE id = $1");
+        Add(command, id, NpgsqlDbType.Bigint);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task RetryLaterAsync(long id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE object_deletion_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1");
+        Add(command, id, NpgsqlDbType.Bigint);
+        Add(command, nextAttemptAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        Add(command, error, NpgsqlDbType.Text);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*)::int FROM object_deletion_outbox");
+        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private async Task<int> CountAsync(PostgresStatement statement, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = statement.CreateCommand(connection);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    private Task<IReadOnlyList<Asset>> QueryAssetsAsync(string sql, CancellationToken cancellationToken, params (object Value, NpgsqlDbType Type)[] parameters) =>
+        QueryAssetsAsync(new PostgresStatement(sql, parameters.Select(p => new NpgsqlParameter { Value = p.Value, NpgsqlDbType = p.Type }).ToArray()),
+            cancellationToken);
+
+    /// <summary>Runs a statement returning <see cref="PostgresAssetSql.AssetColumns"/>, then loads the rows' variants.</summary>
+    private async Task<IReadOnlyList<Asset>> QueryAssetsAsync(PostgresStatement statement, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<AssetRow>();
+        await using (var command = statement.CreateCommand(connection))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add(AssetRow.Read(reader));
+        }
+        if (rows.Count == 0) return [];
+
+        var variants = rows.ToDictionary(r => r.Id, _ => new List<Variant>());
+        await using (var command = new NpgsqlCommand(PostgresAssetSql.Variants, connection))
+        {
+            Add(command, variants.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                variants[reader.GetGuid(0)].Add(new Variant(
+                    reader.GetGuid(1),
+                    reader.GetBoolean(2),
+                    new ObjectLocation(reader.GetString(3), reader.GetString(4)),
+                    PostgresJson.ReadAttributes(reader.GetString(5)),
+                    PostgresJson.ReadLqip(reader.GetString(6)),
+                    reader.GetFieldValue<DateTimeOffset>(7)));
+            }
+        }
+        return rows.Select(r => r.ToAsset(variants[r.Id])).ToArray();
+    }
+
+    private static void Add(NpgsqlCommand command, object value, NpgsqlDbType type) =>
+        command.Parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
+
+    internal static string SourceName(AssetSource source) => source switch
+    {
+        AssetSource.Url => "url",
+        _ => "upload",
+    };
+
+    /// <summary>One row of <see cref="PostgresAssetSql.AssetColumns"/>, before its variants are attached.</summary>
+    private sealed record AssetRow(Guid Id, AssetPath Path, long EntryId, AssetInformation Information, AssetSource Source, string? SourceUrl,
+        DateTimeOffset CreatedAt, DateTimeOffset ModifiedAt)
+    {
+        public static AssetRow Read(NpgsqlDataReader reader) => new(
+            reader.GetGuid(0),
+            AssetPath.Parse(reader.GetString(1)),
+            reader.GetInt64(2),
+            new AssetInformation(
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                PostgresJson.ReadLabels(reader.GetString(4)),
+                reader.GetFieldValue<string[]>(5)),
+            reader.GetString(6) == "url" ? AssetSource.Url : AssetSource.Upload,
+            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.GetFieldValue<DateTimeOffset>(8),
+            reader.GetFieldValue<DateTimeOffset>(9));
+
+        public Asset ToAsset(IReadOnlyList<Variant> variants) =>
+            new(Id, Path, EntryId, Information, Source, SourceUrl, CreatedAt, ModifiedAt, variants);
+    }
+}

@@ -1,0 +1,93 @@
+using System.Text;
+using Konifer.Assets;
+using Konifer.Paths;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Konifer.Storage.Metadata.Postgres;
+
+/// <summary>
+/// The statements of <see cref="PostgresAssetRepository"/> whose shape depends on the query. Exact-path lookups use
+/// the btree on (path, entry_id) or (path, modified_at, entry_id), subtree deletes the ltree GiST index and label
+/// filters (<c>labels @&gt; $n</c>) the GIN index on labels. Paths are passed as text and cast to ltree.
+/// </summary>
+internal static class PostgresAssetSql
+{
+    public const string AssetColumns =
+        "a.id, a.path_text, a.entry_id, a.alt, a.labels, a.tags, a.source, a.source_url, a.created_at, a.modified_at";
+
+    /// <summary>The variants of the assets whose ids are in $1 (uuid[]), the original first.</summary>
+    public const string Variants = """
+        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at
+        FROM asset_variants WHERE asset_id = ANY($1)
+        ORDER BY is_original DESC, created_at, id
+        """;
+
+    /// <summary>Ready assets at exactly <paramref name="path"/> matching <paramref name="query"/>, in its order and limit.</summary>
+    public static PostgresStatement Find(AssetPath path, AssetQuery query)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var sql = $"SELECT {AssetColumns} FROM assets a WHERE {AtPath(path, query, parameters)}{OrderAndLimit(query, parameters)}";
+        return new PostgresStatement(sql, parameters);
+    }
+
+    /// <summary>Deletes what <see cref="Find"/> would give and queues their objects; answers the count.</summary>
+    public static PostgresStatement Delete(AssetPath path, AssetQuery query)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        // FOR UPDATE: a concurrent delete of the same rows waits, then skips them, so each object is queued once.
+        var doomed = $"""
+            DELETE FROM assets WHERE id IN (
+                SELECT a.id FROM assets a WHERE {AtPath(path, query, parameters)}{OrderAndLimit(query, parameters)}
+                FOR UPDATE)
+            RETURNING id
+            """;
+        return new PostgresStatement(DeleteAndQueueObjects(doomed), parameters);
+    }
+
+    /// <summary>Deletes ready assets at <paramref name="path"/> and below with these labels and queues their objects.</summary>
+    public static PostgresStatement DeleteRecursive(AssetPath path, IReadOnlyDictionary<string, string> labels)
+    {
+        var parameters = new List<NpgsqlParameter>();
+        var where = new StringBuilder($"a.path <@ {Add(parameters, LtreePath.Encode(path), NpgsqlDbType.Text)}::ltree AND a.is_ready");
+        if (labels.Count > 0) where.Append($" AND a.labels @> {Add(parameters, PostgresJson.Labels(labels), NpgsqlDbType.Jsonb)}");
+        return new PostgresStatement(DeleteAndQueueObjects($"DELETE FROM assets a WHERE {where} RETURNING a.id"), parameters);
+    }
+
+    /// <summary>
+    /// Wraps a <c>DELETE … RETURNING id</c> so that the objects of the deleted assets' variants go to the outbox in the
+    /// same statement (so the same transaction). The variant rows themselves go by ON DELETE CASCADE; the CTE reads
+    /// them from the statement's snapshot, taken before the delete.
+    /// </summary>
+    public static string DeleteAndQueueObjects(string deleteReturningIds) => $"""
+        WITH doomed AS (
+            {deleteReturningIds}
+        ), queued AS (
+            INSERT INTO object_deletion_outbox (bucket, object_key)
+            SELECT v.bucket, v.object_key FROM asset_variants v JOIN doomed d ON d.id = v.asset_id
+        )
+        SELECT count(*)::int FROM doomed
+        """;
+
+    private static string AtPath(AssetPath path, AssetQuery query, List<NpgsqlParameter> parameters)
+    {
+        var where = new StringBuilder($"a.path = {Add(parameters, LtreePath.Encode(path), NpgsqlDbType.Text)}::ltree AND a.is_ready");
+        if (query.EntryId is { } entryId) where.Append($" AND a.entry_id = {Add(parameters, entryId, NpgsqlDbType.Bigint)}");
+        if (query.Labels.Count > 0) where.Append($" AND a.labels @> {Add(parameters, PostgresJson.Labels(query.Labels), NpgsqlDbType.Jsonb)}");
+        return where.ToString();
+    }
+
+    private static string OrderAndLimit(AssetQuery query, List<NpgsqlParameter> parameters)
+    {
+        var order = query.Order == AssetOrder.Modified
+            ? " ORDER BY a.modified_at DESC, a.entry_id DESC"
+            : " ORDER BY a.entry_id DESC";
+        return query.Limit < 0 ? order : $"{order} LIMIT {Add(parameters, query.Limit, NpgsqlDbType.Integer)}";
+    }
+
+    private static string Add(List<NpgsqlParameter> parameters, object value, NpgsqlDbType type)
+    {
+        parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
+        return "$" + parameters.Count;
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+using Konifer.Assets;
+using Konifer.Configuration;
+using Konifer.Paths;
+using Konifer.Storage.Objects;
+using Konifer.Storage.Objects.S3;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Konifer.Tests.Storage.S3;
+
+/// <summary>Missing buckets and unreachable endpoints end in a clear error that names them, quickly.</summary>
+[Collection(S3Collection.Name)]
+public sealed class S3UnavailableTests(S3Server server)
+{
+    private const string MissingBucket = "konifer-no-such-bucket";
+
+    private static readonly TimeSpan FailFast = TimeSpan.FromSeconds(15);
+
+    private static IHost BuildHost(S3Settings settings, JsonObject? configuration = null)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(PathConfigurationResolver.FromConfiguration(configuration));
+        builder.Services.AddS3ObjectStore(settings);
+        return builder.Build();
+    }
+
+    /// <summary>konifer.conf's <c>paths { pattern { object-store.bucket = bucket } }</c> as the resolver reads it.</summary>
+    private static JsonObject PathsWithBucket(string pattern, string bucket) =>
+        new() { ["paths"] = new JsonObject { [pattern] = new JsonObject { ["object-store"] = new JsonObject { ["bucket"] = bucket } } } };
+
+    private static S3Settings ClosedPortSettings()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new S3Settings($"http://127.0.0.1:{port}", "us-east-1", "S3RVER", "S3RVER", ForcePathStyle: true);
+    }
+
+    [Fact]
+    public async Task The_host_starts_when_every_configured_bucket_exists()
+    {
+        var paths = PathsWithBucket("/users/**", S3Server.OtherBucket);
+        using var host = BuildHost(server.Settings, paths);
+
+        await host.StartAsync();
+
+        Assert.IsType<S3ObjectStore>(host.Services.GetRequiredService<IObjectStore>());
+        Assert.Same(host.Services.GetRequiredService<IObjectStore>(), host.Services.GetRequiredService<IPresignedUrlIssuer>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Start_up_fails_naming_a_bucket_of_the_path_configuration_that_does_not_exist()
+    {
+        var paths = PathsWithBucket("/users/*/photos/**", MissingBucket);
+        using var host = BuildHost(server.Settings, paths);
+
+        var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => host.StartAsync());
+
+        Assert.Contains($"'{MissingBucket}'", error.Message);
+        Assert.Contains(server.Endpoint.GetLeftPart(UriPartial.Authority), error.Message);
+        Assert.Contains("does not exist", error.Message);
+    }
+
+    [Fact]
+    public async Task A_put_to_a_missing_bucket_fails_naming_the_bucket_and_endpoint()
+    {
+        using var store = new S3ObjectStore(server.CreateClient());
+        var location = new ObjectLocation(MissingBucket, Guid.NewGuid().ToString("N"));
+
+        var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() =>
+            store.PutAsync(location, new UploadStream([1, 2, 3]), 3, "image/png", CancellationToken.None));
+
+        Assert.Contains($"'{MissingBucket}'", error.Message);
+        Assert.Contains(server.Endpoint.GetLeftPart(UriPartial.Authority), error.Message);
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.GetAsync(location, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.DeleteAsync(location, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_unreachable_endpoint_fails_every_operation_fast_and_names_the_endpoint()
+    {
+        var settings = ClosedPortSettings();
+        using var store = new S3ObjectStore(S3ClientFactory.Create(settings));
+        var location = new ObjectLocation(S3Server.Bucket, Guid.NewGuid().ToString("N"));
+        var clock = Stopwatch.StartNew();
+
+        var put = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() =>
+            store.PutAsync(location, new UploadStream([1, 2, 3]), 3, "image/png", CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.GetAsync(location, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.ExistsAsync(location, CancellationToken.None));
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => store.DeleteAsync(location, CancellationToken.None));
+
+        Assert.True(clock.Elapsed < FailFast, $"Four calls to a closed port took {clock.Elapsed}.");
+        Assert.Contains(settings.EndpointUrl!.TrimEnd('/'), put.Message);
+        Assert.Contains("cannot be reached", put.Message);
+    }
+
+    [Fact]
+    public async Task Start_up_fails_fast_when_the_endpoint_is_unreachable()
+    {
+        var settings = ClosedPortSettings();
+        using var host = BuildHost(settings);
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => host.StartAsync());
+
+        Assert.True(clock.Elapsed < FailFast, $"The start-up check took {clock.Elapsed}.");
+        Assert.Contains($"'{PathConfiguration.DefaultBucket}'", error.Message);
+        Assert.Contains(settings.EndpointUrl!.TrimEnd('/'), error.Message);
+    }
+
+    [Fact]
+    public void An_access_key_without_a_secret_key_is_a_configuration_error()
+    {
+        var settings = server.Settings with { SecretKey = null };
+
+        var error = Assert.Throws<ConfigurationException>(() => S3ClientFactory.Create(settings));
+
+        Assert.Equal("object-store.s3.secret-key", error.Key);
+    }
+}
