@@ -4,6 +4,8 @@ using Konifer.Configuration;
 using Konifer.Imaging;
 using Konifer.Paths;
 using Konifer.Storage.Metadata;
+using Konifer.Storage.Metadata.Postgres;
+using Konifer.Storage.Objects.S3;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Outbox;
 using Konifer.Transformations;
@@ -40,9 +42,10 @@ public static class KoniferServiceCollectionExtensions
                 services.AddSingleton<IAssetRepository>(sp => sp.GetRequiredService<InMemoryAssetRepository>());
                 services.AddSingleton<IObjectDeletionOutbox>(sp => sp.GetRequiredService<InMemoryAssetRepository>());
                 break;
-            default:
-                throw new ConfigurationException("data-store.provider",
-                    "postgresql is not available in this version yet; use data-store.provider = in-memory (or IN_MEMORY=true).");
+            case DataStoreProvider.PostgreSql:
+                // Registered before the background workers so that the schema is migrated before they start.
+                services.AddPostgresMetadataStore(settings.DataStore.PostgreSql);
+                break;
         }
 
         switch (settings.ObjectStore.Provider)
@@ -53,9 +56,9 @@ public static class KoniferServiceCollectionExtensions
             case ObjectStoreProvider.FileSystem:
                 services.AddSingleton<IObjectStore>(new FileSystemObjectStore(settings.ObjectStore.FileSystemMountPath!));
                 break;
-            default:
-                throw new ConfigurationException("object-store.provider",
-                    "s3 is not available in this version yet; use filesystem or in-memory.");
+            case ObjectStoreProvider.S3:
+                services.AddS3ObjectStore(settings.ObjectStore.S3);
+                break;
         }
 
         services.AddObjectDeletionWorker();

@@ -11,7 +11,7 @@ public class StartupConfigurationTests
     [InlineData("data-store.provider = in-memory\nobject-store.provider = filesystem", "object-store.filesystem.mount-path: is required")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.multipart.max-bytes = lots", "source.multipart.max-bytes: 'lots' is not a whole number")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nhttp.public-url = \"ftp://x\"", "http.public-url:")]
-    [InlineData("object-store.provider = in-memory", "data-store.provider: postgresql is not available")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nvariant-generation.synchronous-priority = 100", "variant-generation.synchronous-priority: 100 is out of range")]
     public async Task Invalid_values_name_their_key(string config, string expected)
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(config));
@@ -34,6 +34,15 @@ public class StartupConfigurationTests
             "data-store.provider = in-memory\nobject-store.provider = in-memory\npaths { \"/users/**\" { allowed-content-types = [\"image/bmp\"] } }"));
         Assert.Contains("allowed-content-types", error.Message);
         Assert.Contains("image/bmp", error.Message);
+    }
+
+    [Fact]
+    public async Task An_unreachable_postgresql_stops_start_up_naming_the_server()
+    {
+        var error = await Assert.ThrowsAsync<Konifer.Storage.Metadata.Postgres.PostgresStartupException>(() =>
+            KoniferTestServer.StartAsync("object-store.provider = in-memory\ndata-store.postgresql { host = 127.0.0.1, port = 1 }"));
+        Assert.Contains("127.0.0.1", error.Message);
+        Assert.Contains("1", error.Message);
     }
 
     [Fact]

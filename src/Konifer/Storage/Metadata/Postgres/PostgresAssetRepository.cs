@@ -46,6 +46,36 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
         ORDER BY a.created_at, a.id LIMIT $2
         """;
 
+    /// <summary>
+    /// Records a generated variant of a ready asset; the unique (asset, transformation) index makes a concurrent
+    /// second one a no-op, whichever instance made it.
+    /// </summary>
+    private const string AddVariantSql = """
+        INSERT INTO asset_variants (id, asset_id, is_original, transformation, bucket, object_key, attributes, lqip, created_at, expires_at)
+        SELECT $1, a.id, false, $3, $4, $5, $6, $7, $8, $9 FROM assets a WHERE a.id = $2 AND a.is_ready
+        ON CONFLICT (asset_id, transformation) WHERE NOT is_original DO NOTHING
+        RETURNING id
+        """;
+
+    private const string ExistingVariantSql = """
+        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at, transformation, expires_at
+        FROM asset_variants WHERE asset_id = $1 AND transformation = $2 AND NOT is_original
+        """;
+
+    private const string QueueObjectSql = "INSERT INTO object_deletion_outbox (bucket, object_key) VALUES ($1, $2)";
+
+    private const string DeleteExpiredVariantsSql = """
+        WITH doomed AS (
+            DELETE FROM asset_variants WHERE id IN (
+                SELECT id FROM asset_variants WHERE NOT is_original AND expires_at <= $1
+                ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+            RETURNING bucket, object_key
+        ), queued AS (
+            INSERT INTO object_deletion_outbox (bucket, object_key) SELECT bucket, object_key FROM doomed
+        )
+        SELECT count(*)::int FROM doomed
+        """;
+
     private const string ClaimDueSql = """
         UPDATE object_deletion_outbox o SET attempts = o.attempts + 1, next_attempt_at = $2
         FROM (SELECT id FROM object_deletion_outbox WHERE next_attempt_at <= $1
@@ -130,6 +160,78 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
         return CountAsync(PostgresAssetSql.DeleteRecursive(path, labels), cancellationToken);
     }
 
+    public async Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        var transformation = PostgresJson.Transformation(variant.Transformation);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var id = Guid.NewGuid();
+        await using (var insert = new NpgsqlCommand(AddVariantSql, connection, transaction))
+        {
+            Add(insert, id, NpgsqlDbType.Uuid);
+            Add(insert, assetId, NpgsqlDbType.Uuid);
+            Add(insert, transformation, NpgsqlDbType.Jsonb);
+            Add(insert, variant.Location.Bucket, NpgsqlDbType.Text);
+            Add(insert, variant.Location.Key, NpgsqlDbType.Text);
+            Add(insert, PostgresJson.Attributes(variant.Attributes), NpgsqlDbType.Jsonb);
+            Add(insert, PostgresJson.Lqip(variant.Lqip), NpgsqlDbType.Jsonb);
+            Add(insert, variant.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+            Add(insert, (object?)variant.ExpiresAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType.TimestampTz);
+            if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+            {
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return new Variant(id, false, variant.Location, variant.Attributes, variant.Lqip, variant.CreatedAt, variant.Transformation, variant.ExpiresAt);
+            }
+        }
+
+        // Someone else recorded it first, or the asset is gone: either way this object is not needed.
+        Variant? existing = null;
+        await using (var select = new NpgsqlCommand(ExistingVariantSql, connection, transaction))
+        {
+            Add(select, assetId, NpgsqlDbType.Uuid);
+            Add(select, transformation, NpgsqlDbType.Jsonb);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) existing = ReadVariant(reader);
+        }
+        await using (var queue = new NpgsqlCommand(QueueObjectSql, connection, transaction))
+        {
+            Add(queue, variant.Location.Bucket, NpgsqlDbType.Text);
+            Add(queue, variant.Location.Key, NpgsqlDbType.Text);
+            await queue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return existing;
+    }
+
+    public async Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE asset_variants SET expires_at = $3 WHERE id = $2 AND asset_id = $1 AND NOT is_original");
+        Add(command, assetId, NpgsqlDbType.Uuid);
+        Add(command, variantId, NpgsqlDbType.Uuid);
+        Add(command, expiresAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> DeleteExpiredVariantsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(DeleteExpiredVariantsSql);
+        Add(command, now.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        Add(command, max, NpgsqlDbType.Integer);
+        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>A row of <see cref="PostgresAssetSql.Variants"/> (or the same columns), from its second column on.</summary>
+    private static Variant ReadVariant(NpgsqlDataReader reader) => new(
+        reader.GetGuid(1),
+        reader.GetBoolean(2),
+        new ObjectLocation(reader.GetString(3), reader.GetString(4)),
+        PostgresJson.ReadAttributes(reader.GetString(5)),
+        PostgresJson.ReadLqip(reader.GetString(6)),
+        reader.GetFieldValue<DateTimeOffset>(7),
+        reader.IsDBNull(8) ? null : PostgresJson.ReadTransformation(reader.GetString(8)),
+        reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9));
+
     /// <summary>
     /// Pending assets created before <paramref name="cutoff"/>, oldest first, at most <paramref name="max"/>: uploads
     /// that never finished, for a sweeper to abandon (not on the port yet).
@@ -208,13 +310,7 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                variants[reader.GetGuid(0)].Add(new Variant(
-                    reader.GetGuid(1),
-                    reader.GetBoolean(2),
-                    new ObjectLocation(reader.GetString(3), reader.GetString(4)),
-                    PostgresJson.ReadAttributes(reader.GetString(5)),
-                    PostgresJson.ReadLqip(reader.GetString(6)),
-                    reader.GetFieldValue<DateTimeOffset>(7)));
+                variants[reader.GetGuid(0)].Add(ReadVariant(reader));
             }
         }
         return rows.Select(r => r.ToAsset(variants[r.Id])).ToArray();

@@ -18,7 +18,7 @@ internal static class PostgresAssetSql
 
     /// <summary>The variants of the assets whose ids are in $1 (uuid[]), the original first.</summary>
     public const string Variants = """
-        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at
+        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at, transformation, expires_at
         FROM asset_variants WHERE asset_id = ANY($1)
         ORDER BY is_original DESC, created_at, id
         """;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Konifer.Assets;
+using Konifer.Transformations;
 
 namespace Konifer.Storage.Metadata.Postgres;
 
@@ -25,4 +26,9 @@ internal static class PostgresJson
     public static string Lqip(Lqip lqip) => JsonSerializer.Serialize(lqip, Options);
 
     public static Lqip ReadLqip(string json) => JsonSerializer.Deserialize<Lqip>(json, Options) ?? Assets.Lqip.None;
+
+    public static string Transformation(Transformation transformation) => JsonSerializer.Serialize(transformation, Options);
+
+    public static Transformation ReadTransformation(string json) =>
+        JsonSerializer.Deserialize<Transformation>(json, Options) ?? throw new InvalidDataException("A variant has an empty transformation.");
 }
