@@ -11,7 +11,8 @@ public sealed class FetchAssets(
     IObjectStore objectStore,
     PathConfigurationResolver pathConfigurations,
     VariantProfiles profiles,
-    VariantCache variants)
+    VariantCache variants,
+    IPresignedUrlIssuer? presigner = null)
 {
     /// <summary>The checks that need no I/O (e.g. <c>profile_only</c> paths); run before looking anything up.</summary>
     public void CheckRequest(AssetPath path, RequestedTransformation requested) =>
@@ -30,15 +31,19 @@ public sealed class FetchAssets(
         variants.GetOrGenerateAsync(asset, transformation, cancellationToken);
 
     /// <summary>
-    /// Where a <c>redirect</c> should point, or null to serve the content itself (strategy <c>none</c>, and
-    /// <c>presigned</c> on stores that cannot presign).
+    /// Where a <c>redirect</c> should point, or null to serve the content itself: strategy <c>none</c>, and
+    /// <c>presigned</c> on stores that cannot presign (in-memory, filesystem).
     /// </summary>
-    public string? RedirectLocation(Asset asset, Variant variant)
+    public async ValueTask<string?> RedirectLocationAsync(Asset asset, Variant variant, CancellationToken cancellationToken)
     {
         var redirect = pathConfigurations.Resolve(asset.Path).Redirect;
-        return redirect.Strategy == RedirectStrategy.Template
-            ? redirect.ResolveTemplate(variant.Location.Bucket, variant.Location.Key)
-            : null;
+        return redirect.Strategy switch
+        {
+            RedirectStrategy.Template => redirect.ResolveTemplate(variant.Location.Bucket, variant.Location.Key),
+            RedirectStrategy.Presigned when presigner is not null =>
+                (await presigner.TryPresignAsync(variant.Location, redirect.PresignedTtl, cancellationToken))?.AbsoluteUri,
+            _ => null,
+        };
     }
 
     /// <summary>The matching assets, never empty: no match is <see cref="AssetNotFoundException"/>.</summary>

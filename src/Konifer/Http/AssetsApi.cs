@@ -59,7 +59,7 @@ public static class AssetsApi
             var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content{query}";
             return TypedResults.Json(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt), KoniferJson.Options);
         }
-        if (selectors.Format == ReturnFormat.Redirect && fetch.RedirectLocation(asset, served.Variant) is { } location)
+        if (selectors.Format == ReturnFormat.Redirect && await fetch.RedirectLocationAsync(asset, served.Variant, cancellationToken) is { } location)
             return TypedResults.Redirect(location, permanent: false, preserveMethod: true);
 
         var content = await fetch.OpenAsync(asset, served.Variant, cancellationToken);
