@@ -22,6 +22,7 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
         var profiles = VariantProfiles.FromConfiguration(document);
+        ValidateProfiles(profiles);
         services.AddSingleton(profiles);
         services.AddSingleton(PathConfigurationResolver.FromConfiguration(document, profiles));
 
@@ -68,5 +69,22 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<UpdateAsset>();
         services.AddSingleton<DeleteAssets>();
         return services;
+    }
+
+    /// <summary>A misspelt profile parameter stops start-up rather than failing every request that names the profile.</summary>
+    private static void ValidateProfiles(VariantProfiles profiles)
+    {
+        foreach (var name in profiles.Names)
+        {
+            if (!profiles.TryGet(name, out var parameters)) continue;
+            try
+            {
+                TransformationRequest.ParseProfile(parameters);
+            }
+            catch (InvalidTransformationException e)
+            {
+                throw new ConfigurationException($"variant-profiles.{name}.{e.Parameter}", e.Message);
+            }
+        }
     }
 }

@@ -46,6 +46,15 @@ public class StartupConfigurationTests
     }
 
     [Fact]
+    public async Task A_bad_profile_parameter_stops_start_up()
+    {
+        var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(
+            "data-store.provider = in-memory\nobject-store.provider = in-memory\nvariant-profiles { thumb { w = 100, fit = squash } }"));
+        Assert.Contains("variant-profiles.thumb.fit", error.Message);
+        Assert.Contains("squash", error.Message);
+    }
+
+    [Fact]
     public async Task A_missing_explicit_config_file_is_an_error()
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync("x = 1", new Dictionary<string, string> { ["KONIFER_CONFIG"] = "/nonexistent/konifer.conf" }));

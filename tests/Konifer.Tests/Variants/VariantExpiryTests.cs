@@ -1,0 +1,33 @@
+using Konifer.Paths;
+using Konifer.Variants;
+
+namespace Konifer.Tests.Variants;
+
+public class VariantExpiryTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly ExpirationSettings Idle = new(ExpirationStrategy.Idle, TimeSpan.FromHours(10));
+    private static readonly ExpirationSettings Ttl = new(ExpirationStrategy.Ttl, TimeSpan.FromHours(10));
+
+    [Fact]
+    public void New_variants_expire_one_window_after_creation_unless_never()
+    {
+        Assert.Equal(Now.AddHours(10), VariantExpiry.For(Ttl, Now));
+        Assert.Equal(Now.AddHours(10), VariantExpiry.For(Idle, Now));
+        Assert.Null(VariantExpiry.For(ExpirationSettings.Never, Now));
+    }
+
+    [Fact]
+    public void Idle_variants_are_pushed_forward_once_a_tenth_of_the_window_has_passed()
+    {
+        Assert.Null(VariantExpiry.TouchedExpiry(Idle, Now.AddHours(10), Now.AddMinutes(59)));
+        Assert.Equal(Now.AddHours(11), VariantExpiry.TouchedExpiry(Idle, Now.AddHours(10), Now.AddHours(1)));
+    }
+
+    [Fact]
+    public void Ttl_and_never_are_not_touched()
+    {
+        Assert.Null(VariantExpiry.TouchedExpiry(Ttl, Now.AddHours(1), Now.AddHours(5)));
+        Assert.Null(VariantExpiry.TouchedExpiry(ExpirationSettings.Never, null, Now));
+    }
+}
