@@ -239,4 +239,22 @@ public sealed class VariantTests : IAsyncLifetime
             await Task.Delay(100);
         }
     }
+
+    [Fact]
+    public async Task Auto_rotation_turns_an_exif_orientation_6_photo_upright()
+    {
+        // Stored 40×20 with the red mark top-left; orientation 6 means "display turned 90° clockwise".
+        var stored = await Client.StoreAsync("/photos/exif", Konifer.Tests.Imaging.PipelineImages.JpegWithExifOrientation(40, 20, 6));
+        Assert.Equal(40, stored.GetProperty("variants")[0].GetProperty("attributes").GetProperty("width").GetInt32());
+
+        var (response, bytes) = await Get(Client, "/assets/photos/exif/-/content?r=auto");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var upright = Decode(bytes);
+        Assert.Equal((20, 40), (upright.Width, upright.Height));
+        Assert.True(!upright.Contains("orientation") || (int)upright.Get("orientation") == 1);
+        // The mark moved from the top-left to the top-right corner.
+        var topRight = upright.Getpoint(17, 2);
+        Assert.True(topRight[0] > 180 && topRight[2] < 90, $"top-right is {string.Join(",", topRight)}");
+    }
 }
