@@ -16,7 +16,7 @@ public sealed class SchedulerCancellationTests : SchedulerTestBase
 
         await client.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
         Assert.Equal(1, scheduler.QueuedSynchronous);
         blocker.Open();
         Assert.Equal("later", await later.WaitAsync(Patience)); // one worker, in order: the abandoned job would have run first
@@ -34,7 +34,7 @@ public sealed class SchedulerCancellationTests : SchedulerTestBase
 
         await impatient.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => leaving.WaitAsync(Patience));
         Assert.Equal(1, scheduler.QueuedSynchronous);
         blocker.Open();
         Assert.Equal("k", await staying.WaitAsync(Patience));
@@ -51,7 +51,7 @@ public sealed class SchedulerCancellationTests : SchedulerTestBase
 
         await client.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(Patience));
         await work.TokenCancelled.Task.WaitAsync(Patience);
         var again = new GatedWork("k again");
         again.Open();
@@ -85,12 +85,12 @@ public sealed class SchedulerCancellationTests : SchedulerTestBase
 
         Assert.True(running.TokenCancelled.Task.IsCompleted);
         Assert.True(running.Finished.Task.IsCompleted);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runningResult);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eager);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runningResult.WaitAsync(Patience));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WaitAsync(Patience));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eager.WaitAsync(Patience));
         Assert.Equal(0, queuedWork.Runs);
         Assert.Equal((0, 0, 0), (scheduler.Running, scheduler.QueuedSynchronous, scheduler.QueuedAsynchronous));
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => scheduler.EnqueueAsync("late", WorkPriority.Synchronous, _ => Task.FromResult("late"), None));
+        RefusedAtOnce<ObjectDisposedException>(scheduler.EnqueueAsync("late", WorkPriority.Synchronous, _ => Task.FromResult("late"), None));
         await scheduler.DisposeAsync();
         await scheduler.DisposeAsync();
     }
@@ -104,7 +104,7 @@ public sealed class SchedulerCancellationTests : SchedulerTestBase
         await scheduler.DisposeAsync().AsTask().WaitAsync(Patience);
 
         Assert.True(eager.TokenCancelled.Task.IsCompleted);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eagerResult);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eagerResult.WaitAsync(Patience));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class SchedulerCancellationTests : SchedulerTestBase
 
         await hostTimeout.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopping);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => stopping.WaitAsync(Patience));
         stubborn.Open();
         Assert.Equal("stubborn", await result.WaitAsync(Patience));
     }

@@ -16,8 +16,8 @@ public sealed class SchedulerFailureTests : SchedulerTestBase
             _ => throw new InvalidOperationException("no task at all"), None);
         var next = scheduler.EnqueueAsync("next", WorkPriority.Synchronous, _ => Task.FromResult("next"), None);
 
-        Assert.Equal("libvips said no", (await Assert.ThrowsAsync<InvalidOperationException>(() => failed)).Message);
-        Assert.Equal("no task at all", (await Assert.ThrowsAsync<InvalidOperationException>(() => thrownAtOnce)).Message);
+        Assert.Equal("libvips said no", (await Assert.ThrowsAsync<InvalidOperationException>(() => failed.WaitAsync(Patience))).Message);
+        Assert.Equal("no task at all", (await Assert.ThrowsAsync<InvalidOperationException>(() => thrownAtOnce.WaitAsync(Patience))).Message);
         Assert.Equal("next", await next.WaitAsync(Patience));
         Assert.DoesNotContain(Logger.Entries, entry => entry.Level >= LogLevel.Error);
     }
@@ -32,7 +32,7 @@ public sealed class SchedulerFailureTests : SchedulerTestBase
         var next = scheduler.EnqueueAsync("eager-2", WorkPriority.Asynchronous, _ => Task.FromResult("eager-2"), None);
 
         Assert.Equal("eager-2", await next.WaitAsync(Patience));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => failed);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failed.WaitAsync(Patience));
         var logged = Assert.Single(Logger.Entries, entry => entry.Level == LogLevel.Error);
         Assert.Equal("eager-1", logged.Values["JobKey"]);
         Assert.Equal("disk full", logged.Exception?.Message);

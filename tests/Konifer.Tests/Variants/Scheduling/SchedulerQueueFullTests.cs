@@ -19,7 +19,7 @@ public sealed class SchedulerQueueFullTests : SchedulerTestBase
         };
         var refusedRan = false;
 
-        var refused = await Assert.ThrowsAsync<SchedulerQueueFullException>(() => scheduler.EnqueueAsync("third", WorkPriority.Synchronous,
+        var refused = RefusedAtOnce<SchedulerQueueFullException>(scheduler.EnqueueAsync("third", WorkPriority.Synchronous,
             _ => { refusedRan = true; return Task.FromResult("third"); }, None));
 
         Assert.Equal(WorkPriority.Synchronous, refused.Priority);
@@ -43,8 +43,7 @@ public sealed class SchedulerQueueFullTests : SchedulerTestBase
         var synchronous = scheduler.EnqueueAsync("sync", WorkPriority.Synchronous, _ => Task.FromResult("sync"), None);
 
         var eager = scheduler.EnqueueAsync("eager", WorkPriority.Asynchronous, _ => Task.FromResult("eager"), None);
-        var refused = await Assert.ThrowsAsync<SchedulerQueueFullException>(() =>
-            scheduler.EnqueueAsync("eager-2", WorkPriority.Asynchronous, _ => Task.FromResult("eager-2"), None));
+        var refused = RefusedAtOnce<SchedulerQueueFullException>(scheduler.EnqueueAsync("eager-2", WorkPriority.Asynchronous, _ => Task.FromResult("eager-2"), None));
 
         Assert.Equal(WorkPriority.Asynchronous, refused.Priority);
         blocker.Open();
@@ -65,8 +64,7 @@ public sealed class SchedulerQueueFullTests : SchedulerTestBase
         _ = scheduler.EnqueueAsync("one", WorkPriority.Synchronous, _ => Task.FromResult("one"), None);
         _ = scheduler.EnqueueAsync("two", WorkPriority.Synchronous, _ => Task.FromResult("two"), None);
 
-        var refused = await Assert.ThrowsAsync<SchedulerQueueFullException>(() =>
-            scheduler.EnqueueAsync("three", WorkPriority.Synchronous, _ => Task.FromResult("three"), None));
+        var refused = RefusedAtOnce<SchedulerQueueFullException>(scheduler.EnqueueAsync("three", WorkPriority.Synchronous, _ => Task.FromResult("three"), None));
 
         Assert.Equal(TimeSpan.FromSeconds(20), refused.RetryAfter); // two queued jobs of about 10 s on one worker
         Assert.Contains("synchronous", refused.Message);

@@ -78,7 +78,7 @@ public sealed class SchedulerSharingTests : SchedulerTestBase
 
         await client.CancelAsync();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => requested);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => requested.WaitAsync(Patience));
         Assert.Equal(1, scheduler.QueuedSynchronous + scheduler.QueuedAsynchronous);
         blocker.Open();
         Assert.Equal("eager", await eager.WaitAsync(Patience));
@@ -94,7 +94,7 @@ public sealed class SchedulerSharingTests : SchedulerTestBase
         var requested = scheduler.EnqueueAsync("eager", WorkPriority.Synchronous, work.RunAsync, client.Token);
 
         await client.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => requested);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => requested.WaitAsync(Patience));
 
         work.Open();
         Assert.Equal("eager", await eager.WaitAsync(Patience));
@@ -108,7 +108,7 @@ public sealed class SchedulerSharingTests : SchedulerTestBase
         var scheduler = Create(workers: 1);
         var (blocker, _) = await OccupyWorkerAsync(scheduler, "k");
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => scheduler.EnqueueAsync("k", WorkPriority.Synchronous, _ => Task.FromResult(42), None));
+        RefusedAtOnce<InvalidOperationException>(scheduler.EnqueueAsync("k", WorkPriority.Synchronous, _ => Task.FromResult(42), None));
         blocker.Open();
     }
 }

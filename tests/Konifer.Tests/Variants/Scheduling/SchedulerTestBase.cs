@@ -33,6 +33,13 @@ public abstract class SchedulerTestBase : IAsyncDisposable
         return (work, result);
     }
 
+    /// <summary>Refusals happen at once and queue nothing: the returned task has already failed.</summary>
+    protected static TException RefusedAtOnce<TException>(Task task) where TException : Exception
+    {
+        Assert.True(task.IsFaulted, $"Expected an immediate {typeof(TException).Name}, but the task is {task.Status}.");
+        return Assert.IsType<TException>(task.Exception!.InnerException);
+    }
+
     /// <summary>A job body that notes its key in <paramref name="startOrder"/> when a worker starts it.</summary>
     protected static Func<CancellationToken, Task<string>> Recording(ConcurrentQueue<string> startOrder, string key) =>
         _ =>

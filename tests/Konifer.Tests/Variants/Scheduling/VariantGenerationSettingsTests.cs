@@ -47,6 +47,7 @@ public sealed class VariantGenerationSettingsTests
 
         await provider.DisposeAsync();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => scheduler.EnqueueAsync("k", WorkPriority.Synchronous, _ => Task.FromResult("ok"), CancellationToken.None));
+        var late = scheduler.EnqueueAsync("k", WorkPriority.Synchronous, _ => Task.FromResult("ok"), CancellationToken.None);
+        Assert.IsType<ObjectDisposedException>(late.Exception?.InnerException);
     }
 }
