@@ -1,4 +1,5 @@
 using Konifer.Assets;
+using Konifer.Transformations;
 using NetVips;
 
 namespace Konifer.Imaging;
@@ -60,5 +61,5 @@ internal static class VipsEncoders
 
     /// <summary>JPEG has no transparency: composite on white, the colour an empty page shows.</summary>
     public static Image Flatten(Image image, ImageFormat format) =>
-        format.FlattensAlpha() && image.HasAlpha() ? image.Flatten(background: [255.0]) : image;
+        format == ImageFormat.Jpeg && image.HasAlpha() ? image.Flatten(background: [255.0]) : image;
 }

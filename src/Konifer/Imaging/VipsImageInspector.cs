@@ -1,4 +1,5 @@
 using Konifer.Assets;
+using Konifer.Transformations;
 using NetVips;
 
 namespace Konifer.Imaging;
@@ -29,7 +30,7 @@ public sealed class VipsImageInspector : IImageInspector
             if (format != sniffed)
                 throw new InvalidImageException($"The uploaded content looks like {sniffed.ShortName()} but libvips reads it as {format.ShortName()}.");
             var pages = image.Contains("n-pages") ? Math.Max(1, (int)image.Get("n-pages")) : 1;
-            var animatable = format is ImageFormat.Gif or ImageFormat.Webp;
+            var animatable = format.CanAnimate();
             int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
             var height = image.Contains("page-height") && pages > 1 ? image.PageHeight : image.Height;
             // Decode every pixel once (streaming, small memory) so truncated or corrupt files are refused now, not

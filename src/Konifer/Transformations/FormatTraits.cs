@@ -23,6 +23,9 @@ public static class FormatTraits
     /// <summary>Whether padding defaults to transparent (else white). GIF's one-bit transparency does not count, as in the reference.</summary>
     public static bool HasAlpha(this ImageFormat format) => format is not (ImageFormat.Jpeg or ImageFormat.Gif);
 
+    /// <summary>Formats that keep several frames with delays and a loop count (animated GIF and WebP).</summary>
+    public static bool CanAnimate(this ImageFormat format) => format is ImageFormat.Gif or ImageFormat.Webp;
+
     public static Rgba DefaultPadColor(this ImageFormat format) =>
         format.HasAlpha() ? new Rgba(0, 0, 0, 0) : new Rgba(255, 255, 255, 255);
 }
