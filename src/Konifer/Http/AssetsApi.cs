@@ -101,8 +101,7 @@ public static class AssetsApi
         var selectors = route.Selectors;
         if (selectors.Count != 2 || !SelectorWords.Is(selectors[0], SelectorWords.Entry))
             throw new BadRequestException($"Updates need an exact entry: PUT /assets{route.Path.Value}/-/entry/{{id}} (got '{route.SelectorText}').");
-        var entryId = SelectorWords.EntryId(selectors[1])
-            ?? throw new BadRequestException($"Entry id '{selectors[1]}' is not a non-negative whole number.");
+        var entryId = SelectorWords.RequireEntryId(selectors[1]);
         if (request.Query.Count > 0)
             throw new BadRequestException($"Query parameters ({string.Join(", ", request.Query.Keys)}) are not allowed when updating.");
         JsonBody.RequireJson(request);

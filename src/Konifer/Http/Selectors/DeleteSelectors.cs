@@ -16,8 +16,7 @@ public sealed record DeleteSelectors(AssetOrder Order, long? EntryId, bool Recur
             case 1 when SelectorWords.Is(segments[0], SelectorWords.Recursive):
                 return new DeleteSelectors(AssetOrder.New, null, true);
             case 2 when SelectorWords.Is(segments[0], SelectorWords.Entry):
-                var id = SelectorWords.EntryId(segments[1])
-                    ?? throw new BadRequestException($"Entry id '{segments[1]}' is not a non-negative whole number.");
+                var id = SelectorWords.RequireEntryId(segments[1]);
                 return new DeleteSelectors(AssetOrder.New, id, false);
             default:
                 throw new BadRequestException(

@@ -20,8 +20,7 @@ public sealed record FetchSelectors(AssetOrder Order, long? EntryId, ReturnForma
             case 2 when SelectorWords.Order(segments[0]) is { } order && SelectorWords.Format(segments[1]) is { } format:
                 return new FetchSelectors(order, null, format);
             case 2 or 3 when SelectorWords.Is(segments[0], SelectorWords.Entry):
-                var id = SelectorWords.EntryId(segments[1])
-                    ?? throw new BadRequestException($"Entry id '{segments[1]}' is not a non-negative whole number.");
+                var id = SelectorWords.RequireEntryId(segments[1]);
                 if (segments.Count == 2) return Default with { EntryId = id };
                 var entryFormat = SelectorWords.Format(segments[2])
                     ?? throw new BadRequestException($"'{segments[2]}' is not a return format: use link, info, content, download or redirect.");

@@ -1,3 +1,4 @@
+using Konifer.Transformations;
 using Microsoft.AspNetCore.Http;
 
 namespace Konifer.Http.Selectors;
@@ -13,10 +14,7 @@ public sealed record QueryParameters(int? Limit, IReadOnlyDictionary<string, str
     public const string LabelPrefix = "label:";
 
     /// <summary>Transformation parameters of the reference, plus <c>profile</c>.</summary>
-    public static readonly IReadOnlySet<string> TransformationKeys = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "w", "h", "fit", "g", "format", "r", "f", "filter", "blur", "q", "pad", "pad-c", "strip", "cs", "profile",
-    };
+    public static IReadOnlySet<string> TransformationKeys => TransformationParameters.Query;
 
     public static QueryParameters Parse(IQueryCollection query)
     {

@@ -27,6 +27,10 @@ internal static class SelectorWords
 
     public static bool Is(string segment, string word) => string.Equals(segment, word, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The entry id of <c>entry/{id}</c>, or a 400 naming the bad segment.</summary>
+    public static long RequireEntryId(string segment) =>
+        EntryId(segment) ?? throw new BadRequestException($"Entry id '{segment}' is not a non-negative whole number.");
+
     public static long? EntryId(string segment) =>
         long.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
 }
