@@ -73,11 +73,15 @@ public sealed class CacheControlTests : IAsyncLifetime
             await CacheControlOf("/assets/year/a/-/content", r => r.Headers.IfNoneMatch.Add(etag)));
     }
 
-    [Fact]
-    public async Task Errors_do_not_carry_the_cache_control()
+    [Theory]
+    [InlineData("/assets/all/missing/-/content", null, HttpStatusCode.NotFound)]
+    [InlineData("/assets/all/a/-/content", "\"other\"", HttpStatusCode.PreconditionFailed)]
+    public async Task Errors_do_not_carry_the_cache_control(string url, string? ifMatch, HttpStatusCode status)
     {
-        using var response = await Client.GetAsync("/assets/all/missing/-/content");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (ifMatch is not null) request.Headers.IfMatch.ParseAdd(ifMatch);
+        using var response = await Client.SendAsync(request);
+        Assert.Equal(status, response.StatusCode);
         // ASP.NET's error handling marks problems no-cache; the path's directives must not leak onto them.
         var sent = response.Headers.NonValidated.TryGetValues("Cache-Control", out var values) ? string.Join(", ", values) : "";
         Assert.DoesNotContain("max-age", sent);

@@ -139,6 +139,7 @@ public sealed class ConditionalRequestTests : IAsyncLifetime
         var etag = await ETagOf("/assets/photos/a/-/content");
         var (failed, _) = await Send("/assets/photos/a/-/content", headers: h => h.IfMatch.ParseAdd("\"other\""));
         Assert.Equal(HttpStatusCode.PreconditionFailed, failed.StatusCode);
+        Assert.Contains("precondition", await failed.ProblemMessageAsync());
         var (passed, _) = await Send("/assets/photos/a/-/content", headers: h => h.IfMatch.ParseAdd(etag));
         Assert.Equal(HttpStatusCode.OK, passed.StatusCode);
     }

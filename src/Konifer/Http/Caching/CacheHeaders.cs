@@ -34,6 +34,7 @@ public static class CacheHeaders
                 context.Response.ContentLength = null;
                 return true;
             case ConditionalOutcome.PreconditionFailed:
+                context.Response.Headers.Remove(HeaderNames.CacheControl); // a problem is not the cacheable representation
                 await ApiProblem.WriteAsync(context, StatusCodes.Status412PreconditionFailed,
                     $"The precondition failed: the current representation is {entityTag}.");
                 return true;
