@@ -8,7 +8,8 @@ public sealed record KoniferSettings(
     ObjectStoreSettings ObjectStore,
     HttpSettings Http,
     SourceSettings Source,
-    VariantGenerationSettings VariantGeneration);
+    VariantGenerationSettings VariantGeneration,
+    UrlSigningSettings UrlSigning);
 
 public enum DataStoreProvider { PostgreSql, InMemory }
 
@@ -26,3 +27,11 @@ public sealed record S3Settings(string? EndpointUrl, string? Region, string? Acc
 public sealed record HttpSettings(Uri? PublicUrl);
 
 public sealed record SourceSettings(long MultipartMaxBytes, IReadOnlyList<string> UrlAllowedDomains, long UrlMaxBytes);
+
+public enum SigningAlgorithm { HmacSha256, HmacSha384, HmacSha512 }
+
+/// <summary><c>url-signing</c>: when enabled, every GET/HEAD under <c>/assets</c> must carry a valid <c>s</c> parameter.</summary>
+public sealed record UrlSigningSettings(bool Enabled, SigningAlgorithm Algorithm, string? SecretKey)
+{
+    public static UrlSigningSettings Disabled { get; } = new(false, SigningAlgorithm.HmacSha256, null);
+}

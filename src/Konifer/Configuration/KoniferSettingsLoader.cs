@@ -54,7 +54,18 @@ public static class KoniferSettingsLoader
             reader.Int("variant-generation.queue-size", VariantGenerationSettings.DefaultQueueSize, 1, 1_000_000),
             reader.Int("variant-generation.synchronous-priority", VariantGenerationSettings.DefaultSynchronousPriority, 1, 99));
 
-        return new KoniferSettings(dataStore, objectStore, http, source, generation);
+        var signingEnabled = reader.Bool("url-signing.enabled", false);
+        var signingSecret = reader.String("url-signing.secret-key");
+        if (signingEnabled && string.IsNullOrWhiteSpace(signingSecret))
+            throw new ConfigurationException("url-signing.secret-key",
+                "is required when url-signing.enabled = true (set it in konifer.conf or with the URL_SIGNING_SECRET_KEY environment variable).");
+        var urlSigning = new UrlSigningSettings(
+            signingEnabled,
+            reader.Enum("url-signing.algorithm", SigningAlgorithm.HmacSha256,
+                ("hmac_sha256", SigningAlgorithm.HmacSha256), ("hmac_sha384", SigningAlgorithm.HmacSha384), ("hmac_sha512", SigningAlgorithm.HmacSha512)),
+            signingSecret);
+
+        return new KoniferSettings(dataStore, objectStore, http, source, generation, urlSigning);
     }
 
     private sealed class SettingsReader(IConfiguration configuration)

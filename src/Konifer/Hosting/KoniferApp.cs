@@ -4,6 +4,7 @@ using Konifer.Configuration.Hocon;
 using Konifer.Http;
 using Konifer.Http.Problems;
 using Konifer.Http.Responses;
+using Konifer.Http.Signing;
 using Konifer.Imaging;
 
 namespace Konifer.Hosting;
@@ -53,6 +54,9 @@ public static class KoniferApp
             context.HttpContext.Response.ContentLength is null && !context.HttpContext.Response.HasStarted
                 ? ApiProblem.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, NoRouteMessage(context.HttpContext))
                 : Task.CompletedTask);
+        // Signatures are checked before routing, so unsigned reads learn nothing, not even whether a route exists.
+        if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer)
+            app.UseMiddleware<UrlSignatureMiddleware>(signer);
         app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("okay"))).WithName("Health");
         app.MapAssetsApi();
         return app;

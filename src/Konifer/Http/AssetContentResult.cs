@@ -1,27 +1,35 @@
 using System.Text;
 using Konifer.Assets;
+using Konifer.Http.Caching;
 using Konifer.Storage.Objects;
-using Konifer.Variants;
 using Microsoft.AspNetCore.Http;
 
 namespace Konifer.Http;
 
-/// <summary>Streams a variant's bytes with the reference's headers; <c>download</c> adds an attachment disposition.</summary>
-public sealed class AssetContentResult(Asset asset, ServedVariant served, StoredObject content, bool asDownload, bool formatNegotiated) : IResult
+/// <summary>
+/// Streams a variant's bytes with the reference's headers; <c>download</c> adds an attachment disposition. The ETag
+/// and Last-Modified are set first so a matching conditional request is answered with 304 before the object store is
+/// touched. <paramref name="open"/> opens the bytes only when they are sent. K-Cache-Status and Vary are set by the
+/// endpoint, which knows how the variant was found and chosen.
+/// </summary>
+public sealed class AssetContentResult(
+    Asset asset, Variant variant, Func<CancellationToken, Task<StoredObject>> open, bool asDownload) : IResult
 {
     public async Task ExecuteAsync(HttpContext context)
     {
-        await using var _ = content;
-        var variant = served.Variant;
         var response = context.Response;
+        var entityTag = EntityTags.ForContent(asset, variant);
+        var lastModified = EntityTags.LastModified(asset, variant);
+        CacheHeaders.ApplyValidators(response, entityTag, lastModified);
+        if (await CacheHeaders.TryAnswerConditionalAsync(context, entityTag, lastModified)) return;
+
+        await using var content = await open(context.RequestAborted);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = variant.Attributes.Format.MediaType();
         response.ContentLength = content.Length;
-        response.Headers["K-Cache-Status"] = served.CacheStatus == CacheStatus.Hit ? "hit" : "miss";
         if (asset.Information.Alt is { } alt) response.Headers["K-Alt"] = HeaderSafe(alt);
         if (variant.Lqip.Blurhash is { } blurhash) response.Headers["K-LQIP-Blurhash"] = blurhash;
         if (variant.Lqip.Thumbhash is { } thumbhash) response.Headers["K-LQIP-Thumbhash"] = thumbhash;
-        if (formatNegotiated) response.Headers.Vary = "Accept";
         if (asDownload) response.Headers.ContentDisposition = Disposition(asset, variant);
         if (HttpMethods.IsHead(context.Request.Method)) return;
         await content.Content.CopyToAsync(response.Body, 81920, context.RequestAborted);

@@ -1,9 +1,12 @@
 using Konifer.Assets;
 using Konifer.Configuration;
+using Konifer.Http.Caching;
 using Konifer.Http.Responses;
 using Konifer.Http.Selectors;
 using Konifer.Http.Uploads;
+using Konifer.Paths;
 using Konifer.Transformations;
+using Konifer.Variants;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -25,7 +28,8 @@ public static class AssetsApi
         return routes;
     }
 
-    private static async Task<IResult> FetchAsync(string? rest, HttpRequest request, FetchAssets fetch, KoniferSettings settings, CancellationToken cancellationToken)
+    private static async Task<IResult> FetchAsync(string? rest, HttpRequest request, FetchAssets fetch, KoniferSettings settings,
+        PathConfigurationResolver paths, VariantProfiles profiles, CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
         var selectors = FetchSelectors.Parse(route.Selectors);
@@ -40,15 +44,20 @@ public static class AssetsApi
 
         var assets = await fetch.ExecuteAsync(route.Path, new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, limit), cancellationToken);
         var asset = assets[0];
+        // Every successful read of the path carries its Cache-Control, as in the reference (errors clear it).
+        CacheHeaders.ApplyCacheControl(request.HttpContext.Response, paths.Resolve(route.Path).CacheControl);
         if (selectors.Format == ReturnFormat.Info)
-            return limit == 1 ? TypedResults.Json(AssetResponse.From(asset), KoniferJson.Options)
-                : TypedResults.Json(assets.Select(AssetResponse.From).ToArray(), KoniferJson.Options);
+            return limit == 1 ? new JsonRepresentationResult<AssetResponse>(AssetResponse.From(asset))
+                : new JsonRepresentationResult<AssetResponse[]>(assets.Select(AssetResponse.From).ToArray());
 
         var accept = request.Headers.Accept.ToString();
         var transformation = fetch.Resolve(asset, requested, accept);
         var served = await fetch.VariantAsync(asset, transformation, cancellationToken);
         // The Accept header chose the format when nothing else named it: caches must key on it.
-        var negotiated = transformation is not null && requested.Format is null && requested.Profile is null;
+        var negotiated = transformation is not null && TransformationNormalizer.WithProfile(requested, profiles).Format is null;
+        var response = request.HttpContext.Response;
+        response.Headers["K-Cache-Status"] = served.CacheStatus == CacheStatus.Hit ? "hit" : "miss";
+        if (negotiated) response.Headers.Vary = "Accept";
 
         if (selectors.Format == ReturnFormat.Link)
         {
@@ -57,13 +66,13 @@ public static class AssetsApi
                 : requested.Profile is { } profile && !requested.HasExplicitParameters ? "?profile=" + Uri.EscapeDataString(profile)
                 : "?" + TransformationQuery.ToQueryString(transformation);
             var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content{query}";
-            return TypedResults.Json(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt), KoniferJson.Options);
+            return new JsonRepresentationResult<LinkResponse>(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt));
         }
         if (selectors.Format == ReturnFormat.Redirect && await fetch.RedirectLocationAsync(asset, served.Variant, cancellationToken) is { } location)
             return TypedResults.Redirect(location, permanent: false, preserveMethod: true);
 
-        var content = await fetch.OpenAsync(asset, served.Variant, cancellationToken);
-        return new AssetContentResult(asset, served, content, selectors.Format == ReturnFormat.Download, negotiated);
+        return new AssetContentResult(asset, served.Variant, aborted => fetch.OpenAsync(asset, served.Variant, aborted),
+            selectors.Format == ReturnFormat.Download);
     }
 
     private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, KoniferSettings settings, CancellationToken cancellationToken)

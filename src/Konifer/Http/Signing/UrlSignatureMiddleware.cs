@@ -1,0 +1,48 @@
+using Konifer.Http.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+
+namespace Konifer.Http.Signing;
+
+/// <summary>
+/// Refuses unsigned or wrongly signed reads under <c>/assets</c> before any routing or I/O. Only GET and HEAD are
+/// checked: store, update and delete are not signed (as in the reference). Installed only when signing is enabled.
+/// </summary>
+public sealed class UrlSignatureMiddleware(RequestDelegate next, UrlSigner signer, ILogger<UrlSignatureMiddleware> logger)
+{
+    private static readonly PathString Assets = new("/assets");
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method)) || !request.Path.StartsWithSegments(Assets))
+            return next(context);
+
+        var (path, rawQuery) = AsSent(context);
+        var signature = UrlSigner.ReceivedSignature(rawQuery);
+        if (signature is null) return Refuse(context, "Missing signature");
+        if (!signer.Verify(path, rawQuery, signature)) return Refuse(context, "Invalid signature");
+        return next(context);
+    }
+
+    private Task Refuse(HttpContext context, string message)
+    {
+        logger.LogInformation("403 for {Method} {Path}: {Message}", context.Request.Method, context.Request.Path, message);
+        return ApiProblem.WriteAsync(context, StatusCodes.Status403Forbidden, message);
+    }
+
+    /// <summary>The path and query exactly as the client wrote them (the signature covers the path as sent, undecoded).</summary>
+    private static (string Path, string RawQuery) AsSent(HttpContext context)
+    {
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (target is { Length: > 0 } && target[0] == '/')
+        {
+            var question = target.IndexOf('?');
+            return question < 0 ? (target, "") : (target[..question], target[(question + 1)..]);
+        }
+        // Absolute-form or missing targets: fall back to the parsed request.
+        var request = context.Request;
+        return ((request.PathBase + request.Path).ToUriComponent(), request.QueryString.Value ?? "");
+    }
+}
