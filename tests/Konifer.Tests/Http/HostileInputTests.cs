@@ -78,6 +78,24 @@ public sealed class HostileInputTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_decode_that_outlasts_the_decode_timeout_is_400()
+    {
+        await using var server = await KoniferTestServer.StartAsync("""
+            data-store.provider = in-memory
+            object-store { provider = filesystem, filesystem.mount-path = "{mount}" }
+            source.decode-timeout = 1ms
+            """);
+        var large = Noise(2000, 2000, ".png");
+        var message = await StoredObjects.AssertNothingStoredAsync(server, "/hostile/slow", async () =>
+        {
+            using var response = await server.Client.PostAsync("/assets/hostile/slow", AssetRequests.Multipart(large));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.ProblemMessageAsync();
+        });
+        Assert.Contains("source.decode-timeout", message);
+    }
+
+    [Fact]
     public async Task A_crafted_png_that_is_within_the_limits_is_still_decoded_and_stored()
     {
         // The control for the bomb: the same writer with an honest size makes an image libvips accepts.
