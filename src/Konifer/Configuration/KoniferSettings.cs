@@ -26,7 +26,21 @@ public sealed record S3Settings(string? EndpointUrl, string? Region, string? Acc
 /// <summary><c>PublicUrl</c> null means: build absolute URLs from the request's own scheme and host.</summary>
 public sealed record HttpSettings(Uri? PublicUrl);
 
-public sealed record SourceSettings(long MultipartMaxBytes, IReadOnlyList<string> UrlAllowedDomains, long UrlMaxBytes);
+/// <summary>
+/// <c>source.*</c>. Ours beyond the reference (see docs/safety.md): the URL timeouts and redirect bound, and the limits
+/// an original's header may declare (<c>MaxPixels</c>, <c>MaxDimension</c>) plus the time its full decode may take.
+/// </summary>
+public sealed record SourceSettings(
+    long MultipartMaxBytes,
+    IReadOnlyList<string> UrlAllowedDomains,
+    long UrlMaxBytes,
+    int UrlMaxRedirects,
+    TimeSpan UrlConnectTimeout,
+    TimeSpan UrlReadTimeout,
+    TimeSpan UrlTimeout,
+    long MaxPixels,
+    int MaxDimension,
+    TimeSpan DecodeTimeout);
 
 public enum SigningAlgorithm { HmacSha256, HmacSha384, HmacSha512 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konifer.Assets.Sources;
 using Konifer.Variants.Scheduling;
 using Microsoft.Extensions.Configuration;
 
@@ -46,8 +47,15 @@ public static class KoniferSettingsLoader
 
         var source = new SourceSettings(
             reader.Long("source.multipart.max-bytes", DefaultMaxBytes, 1, long.MaxValue),
-            reader.StringList("source.url.allowed-domains"),
-            reader.Long("source.url.max-bytes", DefaultMaxBytes, 1, long.MaxValue));
+            reader.AllowedDomains("source.url.allowed-domains"),
+            reader.Long("source.url.max-bytes", DefaultMaxBytes, 1, long.MaxValue),
+            reader.Int("source.url.max-redirects", UrlSourcePolicy.DefaultMaxRedirects, 0, 20),
+            reader.PositiveDuration("source.url.connect-timeout", UrlSourcePolicy.DefaultConnectTimeout),
+            reader.PositiveDuration("source.url.read-timeout", UrlSourcePolicy.DefaultReadTimeout),
+            reader.PositiveDuration("source.url.timeout", UrlSourcePolicy.DefaultTimeout),
+            reader.Long("source.max-pixels", SourceImageLimits.DefaultMaxPixels, 1, long.MaxValue),
+            reader.Int("source.max-dimension", SourceImageLimits.DefaultMaxDimension, 1, int.MaxValue),
+            reader.PositiveDuration("source.decode-timeout", SourceImageLimits.DefaultDecodeTimeout));
 
         var generation = new VariantGenerationSettings(
             reader.Int("variant-generation.workers", Environment.ProcessorCount, 1, 1024),
@@ -113,6 +121,30 @@ public static class KoniferSettingsLoader
             var section = configuration.GetSection(ToConfigKey(key));
             if (section.Value is { Length: > 0 } single) return [single];
             return section.GetChildren().Select(c => c.Value).OfType<string>().Where(v => v.Length > 0).ToArray();
+        }
+
+        /// <summary>A list of host names, <c>*.</c> wildcards and IP literals, checked now so a typo stops start-up.</summary>
+        public IReadOnlyList<string> AllowedDomains(string key)
+        {
+            var entries = StringList(key);
+            try
+            {
+                Konifer.Assets.Sources.AllowedDomains.Parse(entries);
+            }
+            catch (FormatException e)
+            {
+                throw new ConfigurationException(key, e.Message);
+            }
+            return entries;
+        }
+
+        public TimeSpan PositiveDuration(string key, TimeSpan defaultValue)
+        {
+            var raw = String(key);
+            if (raw is null) return defaultValue;
+            if (!DurationParser.TryParse(raw, out var value) || value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
+                throw new ConfigurationException(key, $"'{raw}' is not a duration above zero and at most a day, e.g. 500ms, 10s or 2m.");
+            return value;
         }
 
         public Uri? AbsoluteHttpUrl(string key)

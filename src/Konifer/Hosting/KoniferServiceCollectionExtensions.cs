@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Konifer.Assets;
+using Konifer.Assets.Sources;
 using Konifer.Configuration;
+using Konifer.Http.Sources;
 using Konifer.Imaging;
 using Konifer.Paths;
 using Konifer.Storage.Metadata;
@@ -27,7 +29,12 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(PathConfigurationResolver.FromConfiguration(document, profiles));
 
         VipsRuntime.EnsureAvailable();
+        var source = settings.Source;
+        services.AddSingleton(new SourceImageLimits(source.MaxPixels, source.MaxDimension, source.DecodeTimeout));
         services.AddSingleton<IImageInspector, VipsImageInspector>();
+        services.AddSingleton(new UrlSourcePolicy(AllowedDomains.Parse(source.UrlAllowedDomains), source.UrlMaxBytes,
+            source.UrlMaxRedirects, source.UrlConnectTimeout, source.UrlReadTimeout, source.UrlTimeout));
+        services.AddSingleton<IUrlSource, HttpUrlSource>();
         services.AddSingleton<IImageTransformer, VipsImageTransformer>();
         services.AddVariantGenerationScheduler(settings.VariantGeneration);
         services.AddSingleton<PlaceholderEncoder>();
@@ -65,6 +72,7 @@ public static class KoniferServiceCollectionExtensions
         services.AddObjectDeletionWorker();
 
         services.AddSingleton<StoreAsset>();
+        services.AddSingleton<StoreAssetFromUrl>();
         services.AddSingleton<FetchAssets>();
         services.AddSingleton<UpdateAsset>();
         services.AddSingleton<DeleteAssets>();

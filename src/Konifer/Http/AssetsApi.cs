@@ -1,8 +1,11 @@
 using Konifer.Assets;
+using Konifer.Assets.Sources;
 using Konifer.Configuration;
 using Konifer.Http.Caching;
 using Konifer.Http.Responses;
+using Konifer.Http.Safety;
 using Konifer.Http.Selectors;
+using Konifer.Http.Sources;
 using Konifer.Http.Uploads;
 using Konifer.Paths;
 using Konifer.Transformations;
@@ -21,10 +24,12 @@ public static class AssetsApi
 
     public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], FetchAsync).WithName("FetchAsset");
-        routes.MapPost(Route, StoreAsync).WithName("StoreAsset");
-        routes.MapPut(Route, UpdateAsync).WithName("UpdateAsset");
-        routes.MapDelete(Route, DeleteAsync).WithName("DeleteAssets");
+        // Judges the raw request target first: routing only sees the path after Kestrel decoded and normalized it.
+        var assets = routes.MapGroup("").AddEndpointFilter(RawTargetFilter.Instance);
+        assets.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], FetchAsync).WithName("FetchAsset");
+        assets.MapPost(Route, StoreAsync).WithName("StoreAsset");
+        assets.MapPut(Route, UpdateAsync).WithName("UpdateAsset");
+        assets.MapDelete(Route, DeleteAsync).WithName("DeleteAssets");
         return routes;
     }
 
@@ -75,7 +80,7 @@ public static class AssetsApi
             selectors.Format == ReturnFormat.Download);
     }
 
-    private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, KoniferSettings settings, CancellationToken cancellationToken)
+    private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, StoreAssetFromUrl storeFromUrl, KoniferSettings settings, CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
         if (route.Selectors.Count > 0)
@@ -86,10 +91,11 @@ public static class AssetsApi
         if (JsonBody.IsJson(request.ContentType))
         {
             var body = await JsonBody.ReadAsync<AssetInformationRequest>(request.Body, "store request", cancellationToken);
-            body.ToInformation();
-            throw new BadRequestException(body.Url is null
-                ? "A JSON store request needs a 'url'; to upload bytes send multipart/form-data with 'metadata' and 'asset' parts."
-                : "Storing from a URL is refused: the host is not in source.url.allowed-domains.");
+            var information = body.ToInformation();
+            if (body.Url is null)
+                throw new BadRequestException("A JSON store request needs a 'url'; to upload bytes send multipart/form-data with 'metadata' and 'asset' parts.");
+            var stored = await UrlSourceErrors.TranslateAsync(() => storeFromUrl.ExecuteAsync(route.Path, information, body.Url, cancellationToken));
+            return TypedResults.Created($"{BaseUrl(request, settings)}/assets{stored.Path.Value}/-/entry/{stored.EntryId}", AssetResponse.From(stored));
         }
         if (!MultipartAssetReader.IsMultipart(request.ContentType))
             throw new UnsupportedMediaTypeException($"Content-Type '{request.ContentType}' is not supported for storing: send multipart/form-data with 'metadata' and 'asset' parts.");

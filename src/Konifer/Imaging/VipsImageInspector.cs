@@ -1,12 +1,20 @@
 using Konifer.Assets;
 using Konifer.Transformations;
+using Konifer.Assets.Sources;
 using NetVips;
 
 namespace Konifer.Imaging;
 
-/// <summary>Reads image attributes with libvips from the file header; pixels are not decoded.</summary>
-public sealed class VipsImageInspector : IImageInspector
+/// <summary>
+/// Reads image attributes with libvips from the file header, refuses what exceeds <see cref="SourceImageLimits"/>
+/// before any pixel is decoded, then decodes once (cancellable, time-limited) to refuse truncated files.
+/// </summary>
+public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspector
 {
+    public VipsImageInspector() : this(SourceImageLimits.Default)
+    {
+    }
+
     public async Task<ImageAttributes> InspectAsync(string filePath, CancellationToken cancellationToken)
     {
         var header = new byte[ImageSniffer.HeaderLength];
@@ -16,11 +24,20 @@ public sealed class VipsImageInspector : IImageInspector
         var sniffed = ImageSniffer.Detect(header.AsSpan(0, read))
             ?? throw new InvalidImageException("The uploaded content is not a supported image (JPEG, PNG, WebP, AVIF, JPEG XL, HEIC or GIF).");
 
-        // Header parsing is quick but synchronous native work: keep it off the request thread.
-        return await Task.Run(() => ReadHeader(filePath, sniffed), cancellationToken);
+        // Native work stays off the request thread; the decode stops when the client goes away or time runs out.
+        using var decodeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        decodeLimit.CancelAfter(limits.DecodeTimeout);
+        try
+        {
+            return await Task.Run(() => ReadHeader(filePath, sniffed, decodeLimit.Token), decodeLimit.Token);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new InvalidImageException($"The uploaded image took longer than source.decode-timeout ({limits.DecodeTimeout.TotalSeconds:0.###} s) to decode.", e);
+        }
     }
 
-    private static ImageAttributes ReadHeader(string filePath, ImageFormat sniffed)
+    private ImageAttributes ReadHeader(string filePath, ImageFormat sniffed, CancellationToken cancellationToken)
     {
         try
         {
@@ -33,15 +50,43 @@ public sealed class VipsImageInspector : IImageInspector
             var animatable = format.CanAnimate();
             int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
             var height = image.Contains("page-height") && pages > 1 ? image.PageHeight : image.Height;
+            CheckLimits(sniffed, image.Width, height, pages);
             // Decode every pixel once (streaming, small memory) so truncated or corrupt files are refused now, not
-            // when a variant is first requested.
+            // when a variant is first requested. The progress hook lets cancellation kill the decode mid-way.
+            image.SetProgress(NoProgress.Instance, cancellationToken);
             _ = image.Avg();
+            cancellationToken.ThrowIfCancellationRequested();
             var orientation = image.Contains("orientation") ? Math.Clamp((int)image.Get("orientation"), 1, 8) : 1;
             return new ImageAttributes(image.Width, height, format, pages, loop, ColorSpaceName(image.Interpretation), orientation);
+        }
+        catch (VipsException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (VipsException e)
         {
             throw new InvalidImageException($"The uploaded {sniffed.ShortName()} image cannot be read: it is truncated or corrupt.", e);
+        }
+    }
+
+    /// <summary>Only header values are used: a decompression bomb is refused before its pixels exist.</summary>
+    private void CheckLimits(ImageFormat format, int width, int height, int pages)
+    {
+        if (width > limits.MaxDimension || height > limits.MaxDimension)
+            throw new InvalidImageException(
+                $"The uploaded {format.ShortName()} image is {width}x{height} pixels: a side is longer than source.max-dimension ({limits.MaxDimension}) allows.");
+        var pixels = (long)width * height * pages;
+        if (pixels > limits.MaxPixels)
+            throw new InvalidImageException(
+                $"The uploaded {format.ShortName()} image has {pixels} pixels ({width}x{height}{(pages > 1 ? $" x {pages} pages" : "")}): more than source.max-pixels ({limits.MaxPixels}) allows.");
+    }
+
+    private sealed class NoProgress : IProgress<int>
+    {
+        public static readonly NoProgress Instance = new();
+
+        public void Report(int value)
+        {
         }
     }
 

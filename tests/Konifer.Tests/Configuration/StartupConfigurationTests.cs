@@ -12,6 +12,9 @@ public class StartupConfigurationTests
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.multipart.max-bytes = lots", "source.multipart.max-bytes: 'lots' is not a whole number")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nhttp.public-url = \"ftp://x\"", "http.public-url:")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nvariant-generation.synchronous-priority = 100", "variant-generation.synchronous-priority: 100 is out of range")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.url.allowed-domains = [\"https://x.com\"]", "source.url.allowed-domains: 'https://x.com' is not a host name")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.url.read-timeout = never", "source.url.read-timeout: 'never' is not a duration")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-pixels = 0", "source.max-pixels: 0 is out of range")]
     public async Task Invalid_values_name_their_key(string config, string expected)
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(config));
