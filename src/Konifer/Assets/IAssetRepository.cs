@@ -18,6 +18,13 @@ public interface IAssetRepository
     /// <summary>Drops a pending asset whose upload failed and queues its object for deletion.</summary>
     Task AbandonPendingAsync(Guid assetId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Pending assets created before <paramref name="cutoff"/>, oldest first, at most <paramref name="max"/>: uploads
+    /// that never became ready (the process died mid-upload), for the sweeper to abandon. Each carries its original's
+    /// location so the abandoned object can be found.
+    /// </summary>
+    Task<IReadOnlyList<Asset>> FindPendingOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken);
+
     /// <summary>Ready assets at exactly this path that match the query, in its order, at most its limit (-1 = all).</summary>
     Task<IReadOnlyList<Asset>> FindAsync(AssetPath path, AssetQuery query, CancellationToken cancellationToken);
 

@@ -70,6 +70,8 @@ public static class KoniferServiceCollectionExtensions
         }
 
         services.AddObjectDeletionWorker();
+        services.AddOptions<PendingUploadSweeperOptions>();
+        services.AddHostedService<PendingUploadSweeper>();
 
         services.AddSingleton<StoreAsset>();
         services.AddSingleton<StoreAssetFromUrl>();

@@ -38,12 +38,14 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             AssetContentMissingException e => (404, e.Message),
             PayloadTooLargeException e => (413, e.Message),
             UnsupportedMediaTypeException e => (415, e.Message),
+            _ when StoreOutage.MessageFor(exception) is { } outage => (503, RetryLater(context, StoreOutage.RetryAfter, outage)),
             SchedulerQueueFullException e => (503, RetryLater(context, e.RetryAfter, "Too many images are being generated right now; try again shortly.")),
             BadHttpRequestException e when e.StatusCode == 413 => (413, "The request body is larger than this server accepts."),
             BadHttpRequestException e => (e.StatusCode, "The request could not be read: " + e.Message),
             _ => (500, "An unexpected error occurred. The server log has the details."),
         };
-        if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
+        if (status == 503) logger.LogWarning(exception, "{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
+        else if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
         else logger.LogInformation("{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
         if (context.Response.HasStarted) return true;
         context.Response.Clear();

@@ -69,6 +69,21 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
         return Task.CompletedTask;
     }
 
+    public Task<IReadOnlyList<Asset>> FindPendingOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<Asset> stale = _pending.Values
+                .Where(a => a.CreatedAt < cutoff)
+                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
+                .Take(max)
+                .ToArray();
+            return Task.FromResult(stale);
+        }
+    }
+
     public Task<IReadOnlyList<Asset>> FindAsync(AssetPath path, AssetQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(path);

@@ -199,6 +199,73 @@ public abstract class AssetRepositoryContract
         Assert.Equal(created.Original.Location, deletion.Location);
     }
 
+    // ---- stale pending uploads ----
+
+    /// <summary>
+    /// Creation times for the stale-upload tests: a random hour in the 1900s, far older than anything other tests
+    /// store, so that "oldest first, at most max" sees only this test's rows even in a shared database.
+    /// </summary>
+    private readonly DateTimeOffset _longAgo = new DateTimeOffset(1900, 1, 1, 0, 0, 0, TimeSpan.Zero)
+        .AddHours(Random.Shared.Next(0, 24 * 365 * 90));
+
+    [Fact]
+    public async Task Stale_pending_uploads_are_found_oldest_first_with_their_original()
+    {
+        var path = P("uploads");
+        var newer = await Assets.CreatePendingAsync(Pending(path, _longAgo.AddMinutes(-30)), None);
+        var older = await Assets.CreatePendingAsync(Pending(path, _longAgo.AddHours(-2)), None);
+        await StoreAsync(Pending(path, _longAgo.AddHours(-3))); // ready: a finished upload is never stale
+        var fresh = await Assets.CreatePendingAsync(Pending(path, _longAgo.AddMinutes(-5)), None);
+        var cutoff = _longAgo.AddMinutes(-10);
+        try
+        {
+            var stale = await Assets.FindPendingOlderThanAsync(cutoff, 10_000, None);
+
+            var mine = stale.Where(a => a.Path.Equals(path)).ToArray();
+            Assert.Equal([older.Id, newer.Id], mine.Select(a => a.Id));
+            Assert.Equal(older.Original.Location, mine[0].Original.Location);
+            Assert.Equal(older.EntryId, mine[0].EntryId);
+            Assert.Equal([older.Id], (await Assets.FindPendingOlderThanAsync(cutoff, 1, None)).Select(a => a.Id));
+            Assert.Empty(await Assets.FindPendingOlderThanAsync(cutoff, 0, None));
+        }
+        finally
+        {
+            foreach (var asset in new[] { newer, older, fresh }) await Assets.AbandonPendingAsync(asset.Id, None);
+        }
+    }
+
+    [Fact]
+    public async Task The_cutoff_is_exclusive()
+    {
+        var created = await Assets.CreatePendingAsync(Pending(P("edge"), _longAgo), None);
+        try
+        {
+            Assert.DoesNotContain(created.Id, (await Assets.FindPendingOlderThanAsync(_longAgo, 10_000, None)).Select(a => a.Id));
+            Assert.Contains(created.Id, (await Assets.FindPendingOlderThanAsync(_longAgo.AddSeconds(1), 10_000, None)).Select(a => a.Id));
+        }
+        finally
+        {
+            await Assets.AbandonPendingAsync(created.Id, None);
+        }
+    }
+
+    [Fact]
+    public async Task Abandoned_or_ready_uploads_are_no_longer_stale()
+    {
+        var path = P("settled");
+        var abandoned = await Assets.CreatePendingAsync(Pending(path, _longAgo.AddHours(-2)), None);
+        var finished = await Assets.CreatePendingAsync(Pending(path, _longAgo.AddHours(-2)), None);
+
+        await Assets.AbandonPendingAsync(abandoned.Id, None);
+        await Assets.MarkReadyAsync(finished.Id, None);
+
+        Assert.DoesNotContain(await Assets.FindPendingOlderThanAsync(_longAgo, 10_000, None), a => a.Path.Equals(path));
+        // Abandoning a ready asset (a sweeper that lost the race against the upload) leaves it visible.
+        await Assets.AbandonPendingAsync(finished.Id, None);
+        Assert.Equal(finished.Id, Assert.Single(await FindAsync(path, Query())).Id);
+        Assert.Empty(await ClaimAsync(ObjectsOf(finished), Now, TimeSpan.FromMinutes(1)));
+    }
+
     // ---- find ----
 
     [Fact]

@@ -232,10 +232,6 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
         reader.IsDBNull(8) ? null : PostgresJson.ReadTransformation(reader.GetString(8)),
         reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9));
 
-    /// <summary>
-    /// Pending assets created before <paramref name="cutoff"/>, oldest first, at most <paramref name="max"/>: uploads
-    /// that never finished, for a sweeper to abandon (not on the port yet).
-    /// </summary>
     public Task<IReadOnlyList<Asset>> FindPendingOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(max);

@@ -1,0 +1,53 @@
+using Konifer.Assets;
+using Konifer.Paths;
+using Konifer.Storage.Metadata;
+using Konifer.Storage.Metadata.Postgres;
+using Konifer.Storage.Outbox;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+
+namespace Konifer.Tests.Storage.Postgres;
+
+/// <summary>Sweepers of two instances on one database, racing each other and uploads that finish late.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
+{
+    private static CancellationToken None => CancellationToken.None;
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
+
+    private PendingUploadSweeper Sweeper(IAssetRepository repository) =>
+        new(repository, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions { BatchSize = 7 }), _time,
+            new CapturingLogger<PendingUploadSweeper>());
+
+    private PendingAsset Upload(TimeSpan age) =>
+        new(AssetPath.Parse("/uploads/photo"), AssetInformation.Empty, AssetSource.Upload, null,
+            ObjectLocation.NewFor("assets", ImageFormat.Png), new ImageAttributes(1, 1, ImageFormat.Png, 1, null, "srgb"), Lqip.None,
+            _time.GetUtcNow() - age);
+
+    [Fact]
+    public async Task Two_instances_sweeping_at_once_queue_each_dead_upload_once_and_spare_the_rest()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(withLtree: true)) { MaxPoolSize = 10 }.ConnectionString;
+        await using var one = NpgsqlDataSource.Create(connectionString);
+        await using var other = NpgsqlDataSource.Create(connectionString);
+        await new PostgresMigrator(one).MigrateAsync(None);
+        var first = new PostgresAssetRepository(one);
+        var second = new PostgresAssetRepository(other);
+        var dead = new List<Asset>();
+        for (var i = 0; i < 40; i++) dead.Add(await first.CreatePendingAsync(Upload(TimeSpan.FromHours(2)), None));
+        var running = await first.CreatePendingAsync(Upload(TimeSpan.FromMinutes(10)), None);
+        var late = await first.CreatePendingAsync(Upload(TimeSpan.FromHours(3)), None);
+        await first.MarkReadyAsync(late.Id, None); // finished just before the sweep
+
+        var swept = await Task.WhenAll(Task.Run(() => Sweeper(first).SweepOnceAsync(None)), Task.Run(() => Sweeper(second).SweepOnceAsync(None)));
+
+        Assert.InRange(swept.Sum(), 40, 80); // both may see a row; only one removes it
+        Assert.Equal(40, await first.CountAsync(None));
+        var queued = await first.ClaimDueAsync(1_000, DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromMinutes(1), None);
+        Assert.Equal(dead.Select(a => a.Original.Location.Key).Order(), queued.Select(d => d.Location.Key).Order());
+        var left = await second.FindPendingOlderThanAsync(_time.GetUtcNow().AddDays(1), 100, None);
+        Assert.Equal([running.Id], left.Select(a => a.Id));
+        Assert.Equal(late.Id, Assert.Single(await second.FindAsync(AssetPath.Parse("/uploads/photo"), AssetQuery.Newest, None)).Id);
+    }
+}
