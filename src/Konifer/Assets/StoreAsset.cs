@@ -53,7 +53,15 @@ public sealed class StoreAsset(
         catch (Exception e)
         {
             logger.LogWarning(e, "Storing {Path} entry {EntryId} failed; abandoning it", pending.Path, pending.EntryId);
-            await repository.AbandonPendingAsync(pending.Id, CancellationToken.None);
+            try
+            {
+                await repository.AbandonPendingAsync(pending.Id, CancellationToken.None);
+            }
+            catch (Exception abandon)
+            {
+                // The sweeper abandons it later; the client must see why the upload failed, not this.
+                logger.LogWarning(abandon, "Abandoning {Path} entry {EntryId} failed; the pending-upload sweeper will remove it", pending.Path, pending.EntryId);
+            }
             throw;
         }
         logger.LogInformation("Stored {Path} entry {EntryId} as {Format} {Width}x{Height}", ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);

@@ -26,6 +26,8 @@ public sealed class AssetContentResult(
         await using var content = await open(context.RequestAborted);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = variant.Attributes.Format.MediaType();
+        // The type is sniffed from the bytes on upload; browsers must not second-guess it (polyglot files).
+        response.Headers.XContentTypeOptions = "nosniff";
         response.ContentLength = content.Length;
         if (asset.Information.Alt is { } alt) response.Headers["K-Alt"] = HeaderSafe(alt);
         if (variant.Lqip.Blurhash is { } blurhash) response.Headers["K-LQIP-Blurhash"] = blurhash;

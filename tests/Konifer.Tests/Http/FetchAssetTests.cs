@@ -41,6 +41,7 @@ public sealed class FetchAssetTests : IAsyncLifetime
         Assert.Equal(_second.Length, response.Content.Headers.ContentLength);
         Assert.Equal(Uri.EscapeDataString("zweites Bild ü"), response.Headers.GetValues("K-Alt").Single());
         Assert.Equal(_second, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
     }
 
     [Fact]
