@@ -23,6 +23,7 @@ public sealed class StoreAsset(
     VariantCache variants,
     PathConfigurationResolver pathConfigurations,
     VariantProfiles profiles,
+    OutputLimits limits,
     TimeProvider clock,
     ILogger<StoreAsset> logger)
 {
@@ -70,12 +71,13 @@ public sealed class StoreAsset(
         if (!configuration.Preprocessing.Enabled) return null;
         var requested = TransformationRequest.ParsePreprocessing(configuration.Preprocessing.Parameters);
         if (TransformationNormalizer.NormalizePreprocessing(requested, profiles, attributes) is not { } transformation) return null;
+        limits.Check(transformation, attributes);
 
         var output = TemporaryFile.Reserve(transformation.Format.Extension());
         try
         {
             var result = await scheduler.EnqueueAsync($"preprocess {Guid.NewGuid():N}", WorkPriority.Synchronous,
-                token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
+                MemoryEstimate.For(transformation, attributes), token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
             return new Preprocessed(output, result);
         }
         catch
