@@ -23,7 +23,7 @@ public sealed class StoreAsset(
     VariantCache variants,
     PathConfigurationResolver pathConfigurations,
     VariantProfiles profiles,
-    OutputLimits limits,
+    GenerationLimits limits,
     TimeProvider clock,
     ILogger<StoreAsset> logger)
 {
@@ -71,13 +71,13 @@ public sealed class StoreAsset(
         if (!configuration.Preprocessing.Enabled) return null;
         var requested = TransformationRequest.ParsePreprocessing(configuration.Preprocessing.Parameters);
         if (TransformationNormalizer.NormalizePreprocessing(requested, profiles, attributes) is not { } transformation) return null;
-        limits.Check(transformation, attributes);
+        var memoryCost = limits.Admit(transformation, attributes);
 
         var output = TemporaryFile.Reserve(transformation.Format.Extension());
         try
         {
             var result = await scheduler.EnqueueAsync($"preprocess {Guid.NewGuid():N}", WorkPriority.Synchronous,
-                MemoryEstimate.For(transformation, attributes), token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
+                memoryCost, token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
             return new Preprocessed(output, result);
         }
         catch

@@ -16,7 +16,7 @@ public sealed class VariantCache(
     VariantGenerationScheduler scheduler,
     IAssetRepository repository,
     PathConfigurationResolver pathConfigurations,
-    OutputLimits limits,
+    GenerationLimits limits,
     TimeProvider clock,
     ILogger<VariantCache> logger)
 {
@@ -29,9 +29,8 @@ public sealed class VariantCache(
             return new ServedVariant(existing, CacheStatus.Hit);
         }
         // Refused before queuing (400): an output past the limits would fail or exhaust memory after minutes of work.
-        limits.Check(transformation, asset.Original.Attributes);
-        var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous,
-            MemoryEstimate.For(transformation, asset.Original.Attributes),
+        var memoryCost = limits.Admit(transformation, asset.Original.Attributes);
+        var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous, memoryCost,
             token => generation.GenerateAsync(asset, transformation, token), cancellationToken);
         return new ServedVariant(generated, CacheStatus.Miss);
     }
@@ -42,9 +41,10 @@ public sealed class VariantCache(
         foreach (var transformation in transformations)
         {
             if (asset.Variants.Any(v => v.Transformation == transformation)) continue;
+            long memoryCost;
             try
             {
-                limits.Check(transformation, asset.Original.Attributes);
+                memoryCost = limits.Admit(transformation, asset.Original.Attributes);
             }
             catch (InvalidTransformationException e)
             {
@@ -52,8 +52,7 @@ public sealed class VariantCache(
                     transformation, asset.Path, asset.EntryId, e.Message);
                 continue;
             }
-            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous,
-                    MemoryEstimate.For(transformation, asset.Original.Attributes),
+            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, memoryCost,
                     token => generation.GenerateAsync(asset, transformation, token), CancellationToken.None)
                 .ContinueWith(task => logger.LogWarning(task.Exception?.GetBaseException(),
                         "Eager variant {Transformation} of {Path} entry {EntryId} was not generated", transformation, asset.Path, asset.EntryId),

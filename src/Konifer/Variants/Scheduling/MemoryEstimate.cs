@@ -17,8 +17,11 @@ public static class MemoryEstimate
     /// </summary>
     public const long StreamingWorkingSet = 48L << 20;
 
-    /// <summary>Bytes of an 8-bit RGBA pixel: what a decoder that cannot stream holds per source pixel.</summary>
-    private const int BytesPerDecodedPixel = 4;
+    /// <summary>
+    /// Peak bytes per source pixel of a decoder that cannot stream: a 400 px thumbnail of a 50 MP HEIC, JPEG XL or
+    /// GIF peaks at 335 to 357 MB (the decoded RGBA frame plus the decoder's own planes).
+    /// </summary>
+    private const int BytesPerDecodedPixel = 7;
 
     public static long For(Transformation transformation, ImageAttributes original)
     {
@@ -35,16 +38,17 @@ public static class MemoryEstimate
     }
 
     /// <summary>
-    /// Peak bytes per output pixel of the full-frame encoders: the RGBA frame libvips renders for them (4 bytes) plus
-    /// the encoder's own copies (YUV planes, reconstruction buffers, GIF's palette search).
+    /// Peak bytes per output pixel of the full-frame encoders, measured at 50 MP: the RGBA frame libvips renders for
+    /// them plus the encoder's own copies. WebP 5.5, GIF 12.7 (palette search), HEIC 16.7, JPEG XL 77 and AVIF over 90
+    /// (libaom's reconstruction and look-ahead buffers), each rounded up.
     /// </summary>
     private static long BytesPerOutputPixel(ImageFormat format) => format switch
     {
         ImageFormat.Webp => 6,
         ImageFormat.Gif => 13,
-        ImageFormat.Avif => 8,
-        ImageFormat.Heic => 8,
-        ImageFormat.Jxl => 8,
+        ImageFormat.Heic => 17,
+        ImageFormat.Jxl => 78,
+        ImageFormat.Avif => 96,
         _ => 4,
     };
 

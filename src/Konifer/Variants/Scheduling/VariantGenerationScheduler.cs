@@ -12,8 +12,8 @@ namespace Konifer.Variants.Scheduling;
 /// </summary>
 /// <remarks>
 /// Memory: each job carries an estimated peak (bytes) and starts only when it fits what running jobs have left of
-/// <c>memory-budget</c>; a job bigger than the whole budget starts when nothing else runs (alone), since the output
-/// limits already refused what could never be made. A job that does not fit waits at the head of the line while
+/// <c>memory-budget</c>. <see cref="GenerationLimits"/> refuses generation bigger than the whole budget before it
+/// gets here; should such a job come anyway it starts when nothing else runs, alone, rather than never. A job that does not fit waits at the head of the line while
 /// later jobs that do fit pass it, at most <see cref="VariantGenerationSettings.MaxBypass"/> times; then nothing new
 /// starts until it has run, so thumbnails flow past a big conversion without starving it.
 /// </remarks>
