@@ -13,16 +13,17 @@ public static class EncoderTraits
         format is ImageFormat.Jpeg or ImageFormat.Png ? EncoderMemory.Streaming : EncoderMemory.FullFrame;
 
     /// <summary>
-    /// The longest side the encoder accepts: libjpeg's 65500, libwebp's 16383, AV1's 65536 per frame, libheif's
-    /// x265 path at 16384 (its security limit refuses to decode more, so a bigger HEIC could not be read back),
-    /// JPEG XL's level 5 at 262144 and GIF's 16-bit header fields. PNG is only bounded by libvips' own coordinate limit.
+    /// The longest side the encoder accepts: libjpeg's 65500, libwebp's 16383, libheif's 16384 for AVIF and HEIC
+    /// (checked on libvips 8.14: a wider HEIC fails to save, a wider AVIF saves but libheif's security limit refuses
+    /// to read it back), JPEG XL's level 5 at 262144 and GIF's 16-bit header fields. PNG is only bounded by libvips'
+    /// own coordinate limit.
     /// </summary>
     public static int MaxSide(this ImageFormat format) => format switch
     {
         ImageFormat.Jpeg => 65_500,
         ImageFormat.Png => 10_000_000,
         ImageFormat.Webp => 16_383,
-        ImageFormat.Avif => 65_536,
+        ImageFormat.Avif => 16_384,
         ImageFormat.Heic => 16_384,
         ImageFormat.Jxl => 262_144,
         ImageFormat.Gif => 65_535,
