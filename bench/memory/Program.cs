@@ -43,8 +43,14 @@ return 0;
 
 Dictionary<string, string> RunChild(string memoryBudget, string file)
 {
-    var self = System.Reflection.Assembly.GetEntryAssembly()!.Location;
-    var start = new ProcessStartInfo(Environment.ProcessPath!, [self, "--child", memoryBudget, file]) { RedirectStandardOutput = true };
+    // Run either through the apphost (args as given) or through `dotnet <dll>`; a child never starts children.
+    if (Environment.GetEnvironmentVariable("KONIFER_BENCH_CHILD") is not null) throw new InvalidOperationException("a child run tried to start another");
+    var host = Environment.ProcessPath!;
+    string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet"
+        ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, "--child", memoryBudget, file]
+        : ["--child", memoryBudget, file];
+    var start = new ProcessStartInfo(host, arguments) { RedirectStandardOutput = true };
+    start.Environment["KONIFER_BENCH_CHILD"] = "1";
     using var child = Process.Start(start)!;
     var text = child.StandardOutput.ReadToEnd();
     child.WaitForExit();
