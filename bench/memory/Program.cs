@@ -125,6 +125,7 @@ static async Task<int> Child(string memoryBudget, string file)
     Console.WriteLine($"thumb-quiet-p95-ms={P95(quiet):0}");
     Console.WriteLine($"thumb-busy-p95-ms={P95(busy):0}");
     Console.WriteLine($"thumbs={busy.Count}");
+    Directory.Delete(work, recursive: true);
     return 0;
 }
 
