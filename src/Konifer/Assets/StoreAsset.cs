@@ -23,6 +23,7 @@ public sealed class StoreAsset(
     VariantCache variants,
     PathConfigurationResolver pathConfigurations,
     VariantProfiles profiles,
+    GenerationLimits limits,
     TimeProvider clock,
     ILogger<StoreAsset> logger)
 {
@@ -78,12 +79,13 @@ public sealed class StoreAsset(
         if (!configuration.Preprocessing.Enabled) return null;
         var requested = TransformationRequest.ParsePreprocessing(configuration.Preprocessing.Parameters);
         if (TransformationNormalizer.NormalizePreprocessing(requested, profiles, attributes) is not { } transformation) return null;
+        var memoryCost = limits.Admit(transformation, attributes);
 
         var output = TemporaryFile.Reserve(transformation.Format.Extension());
         try
         {
             var result = await scheduler.EnqueueAsync($"preprocess {Guid.NewGuid():N}", WorkPriority.Synchronous,
-                token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
+                memoryCost, token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
             return new Preprocessed(output, result);
         }
         catch

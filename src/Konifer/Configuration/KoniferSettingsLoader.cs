@@ -1,5 +1,6 @@
 using System.Globalization;
 using Konifer.Assets.Sources;
+using Konifer.Transformations;
 using Konifer.Variants.Scheduling;
 using Microsoft.Extensions.Configuration;
 
@@ -60,7 +61,14 @@ public static class KoniferSettingsLoader
         var generation = new VariantGenerationSettings(
             reader.Int("variant-generation.workers", Environment.ProcessorCount, 1, 1024),
             reader.Int("variant-generation.queue-size", VariantGenerationSettings.DefaultQueueSize, 1, 1_000_000),
-            reader.Int("variant-generation.synchronous-priority", VariantGenerationSettings.DefaultSynchronousPriority, 1, 99));
+            reader.Int("variant-generation.synchronous-priority", VariantGenerationSettings.DefaultSynchronousPriority, 1, 99))
+        {
+            MemoryBudget = reader.Size("variant-generation.memory-budget", VariantGenerationSettings.DefaultMemoryBudget(),
+                GC.GetGCMemoryInfo().TotalAvailableMemoryBytes),
+            OutputLimits = new OutputLimits(
+                reader.Long(OutputLimits.StreamingKey, OutputLimits.Default.StreamingMaxPixels, 1, long.MaxValue),
+                reader.Long(OutputLimits.FullFrameKey, OutputLimits.Default.FullFrameMaxPixels, 1, long.MaxValue)),
+        };
 
         var signingEnabled = reader.Bool("url-signing.enabled", false);
         var signingSecret = reader.String("url-signing.secret-key");
@@ -106,6 +114,16 @@ public static class KoniferSettingsLoader
         }
 
         public int Int(string key, int defaultValue, int min, int max) => (int)Long(key, defaultValue, min, max);
+
+        /// <summary>Bytes, a HOCON size (<c>2GB</c>, <c>512MiB</c>) or a percentage of <paramref name="total"/>.</summary>
+        public long Size(string key, long defaultValue, long total)
+        {
+            var raw = String(key);
+            if (raw is null) return defaultValue;
+            return ByteSize.TryParse(raw, total) is { } bytes and > 0
+                ? bytes
+                : throw new ConfigurationException(key, $"'{raw}' is not a size: use bytes, a size like 2GB or 512MiB, or a percentage of the available memory like 50%.");
+        }
 
         public T Enum<T>(string key, T defaultValue, params (string Name, T Value)[] values)
         {

@@ -16,6 +16,7 @@ public sealed class VariantCache(
     VariantGenerationScheduler scheduler,
     IAssetRepository repository,
     PathConfigurationResolver pathConfigurations,
+    GenerationLimits limits,
     TimeProvider clock,
     ILogger<VariantCache> logger)
 {
@@ -27,7 +28,9 @@ public sealed class VariantCache(
             await TouchAsync(asset, existing, cancellationToken);
             return new ServedVariant(existing, CacheStatus.Hit);
         }
-        var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous,
+        // Refused before queuing (400): an output past the limits would fail or exhaust memory after minutes of work.
+        var memoryCost = limits.Admit(transformation, asset.Original.Attributes);
+        var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous, memoryCost,
             token => generation.GenerateAsync(asset, transformation, token), cancellationToken);
         return new ServedVariant(generated, CacheStatus.Miss);
     }
@@ -38,7 +41,18 @@ public sealed class VariantCache(
         foreach (var transformation in transformations)
         {
             if (asset.Variants.Any(v => v.Transformation == transformation)) continue;
-            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous,
+            long memoryCost;
+            try
+            {
+                memoryCost = limits.Admit(transformation, asset.Original.Attributes);
+            }
+            catch (InvalidTransformationException e)
+            {
+                logger.LogWarning("Eager variant {Transformation} of {Path} entry {EntryId} is not generated: {Reason}",
+                    transformation, asset.Path, asset.EntryId, e.Message);
+                continue;
+            }
+            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, memoryCost,
                     token => generation.GenerateAsync(asset, transformation, token), CancellationToken.None)
                 .ContinueWith(task => logger.LogWarning(task.Exception?.GetBaseException(),
                         "Eager variant {Transformation} of {Path} entry {EntryId} was not generated", transformation, asset.Path, asset.EntryId),

@@ -10,6 +10,13 @@ namespace Konifer.Variants.Scheduling;
 /// request for a queued eager job moves it to the synchronous queue. Finished jobs are forgotten at once; caching
 /// results is the caller's business.
 /// </summary>
+/// <remarks>
+/// Memory: each job carries an estimated peak (bytes) and starts only when it fits what running jobs have left of
+/// <c>memory-budget</c>. <see cref="GenerationLimits"/> refuses generation bigger than the whole budget before it
+/// gets here; should such a job come anyway it starts when nothing else runs, alone, rather than never. A job that does not fit waits at the head of the line while
+/// later jobs that do fit pass it, at most <see cref="VariantGenerationSettings.MaxBypass"/> times; then nothing new
+/// starts until it has run, so thumbnails flow past a big conversion without starving it.
+/// </remarks>
 public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 {
     private readonly VariantGenerationSettings _settings;
@@ -26,6 +33,11 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 
     // One permit per queued job; a permit left over by a job that was dropped only causes a harmless empty look.
     private readonly SemaphoreSlim _workQueued = new(0);
+
+    // Completed (and replaced) whenever memory is released or work arrives, so that a worker waiting for room retries.
+    private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _memoryInUse;
+    private ScheduledJob? _starving; // a job bypassed MaxBypass times: nothing else starts before it
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
     private bool _stopped;
@@ -57,6 +69,15 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         get { lock (_gate) return _asynchronous.Count; }
     }
 
+    /// <summary>Bytes reserved by running jobs (their estimated peaks); at most the budget, except for one oversized job running alone.</summary>
+    public long MemoryInUse
+    {
+        get { lock (_gate) return _memoryInUse; }
+    }
+
+    /// <summary><c>variant-generation.memory-budget</c> in bytes.</summary>
+    public long MemoryBudget => _settings.MemoryBudget;
+
     /// <summary>Jobs a worker is executing right now (never more than <c>variant-generation.workers</c>).</summary>
     public int Running
     {
@@ -79,9 +100,23 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         string key,
         WorkPriority priority,
         Func<CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken) =>
+        EnqueueAsync(key, priority, 0, work, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync{T}(string, WorkPriority, Func{CancellationToken, Task{T}}, CancellationToken)"/>,
+    /// for work that needs about <paramref name="memoryCost"/> bytes at its peak: it starts only when that fits the
+    /// memory budget (see the class remarks). A caller joining a queued or running job shares that job's cost.
+    /// </summary>
+    public Task<T> EnqueueAsync<T>(
+        string key,
+        WorkPriority priority,
+        long memoryCost,
+        Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(memoryCost);
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<T>(cancellationToken);
 
@@ -103,7 +138,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 if (queue.Count >= _settings.QueueSize)
                     return Task.FromException<T>(new SchedulerQueueFullException(priority, _settings.QueueSize,
                         _backlog.RetryAfter(queue.Count, _settings.Workers)));
-                job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false));
+                job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false), memoryCost);
                 Add(job, priority, queue);
             }
         }
@@ -127,6 +162,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 _synchronous.Clear();
                 _asynchronous.Clear();
                 _joinable.Clear();
+                _starving = null;
                 foreach (var job in dropped)
                 {
                     job.Node = null;
@@ -166,6 +202,15 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         job.Node = queue.AddLast(job);
         _joinable.Add(job.Key, job);
         _workQueued.Release(); // completes waiting workers asynchronously, so it is safe under the lock
+        SignalChange();
+    }
+
+    /// <summary>Called under the lock: wakes workers waiting for room (continuations run asynchronously).</summary>
+    private void SignalChange()
+    {
+        var changed = _changed;
+        _changed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        changed.TrySetResult();
     }
 
     /// <summary>
@@ -218,6 +263,11 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 QueueOf(job.Queue).Remove(node);
                 job.Node = null;
                 job.State = JobState.Finished;
+                if (_starving == job)
+                {
+                    _starving = null;
+                    SignalChange();
+                }
                 drop = true;
             }
             else
@@ -232,9 +282,22 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     private LinkedList<ScheduledJob> QueueOf(WorkPriority priority) =>
         priority == WorkPriority.Synchronous ? _synchronous : _asynchronous;
 
-    /// <summary>Called under the lock: the weight decides only when both queues have work; otherwise either will do.</summary>
-    private ScheduledJob? TakeNext()
+    /// <summary>
+    /// Called under the lock: the next job to start, or null. The weight decides which queue's head is next in line
+    /// when both have work. When that job does not fit the memory budget, the first later job that does (synchronous
+    /// queue first) passes it, until it has been passed <see cref="VariantGenerationSettings.MaxBypass"/> times.
+    /// <paramref name="waitingForMemory"/> tells the worker that work is queued but must wait for a job to finish.
+    /// </summary>
+    private ScheduledJob? TakeNext(out bool waitingForMemory)
     {
+        waitingForMemory = false;
+        if (_starving is { } starving)
+        {
+            if (Fits(starving)) return Start(starving);
+            waitingForMemory = true;
+            return null;
+        }
+
         LinkedList<ScheduledJob> queue;
         if (_synchronous.Count > 0 && _asynchronous.Count > 0)
             queue = _share.NextIsSynchronous() ? _synchronous : _asynchronous;
@@ -245,10 +308,31 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         else
             return null;
 
-        var job = queue.First!.Value;
-        queue.RemoveFirst();
+        var head = queue.First!.Value;
+        if (Fits(head)) return Start(head);
+        if (head.Bypassed < _settings.MaxBypass &&
+            _synchronous.Concat(_asynchronous).FirstOrDefault(job => job != head && Fits(job)) is { } smaller)
+        {
+            if (++head.Bypassed == _settings.MaxBypass) _starving = head;
+            return Start(smaller);
+        }
+        if (head.Bypassed >= _settings.MaxBypass) _starving = head;
+        waitingForMemory = true;
+        return null;
+    }
+
+    /// <summary>A job bigger than the whole budget fits only when nothing else runs; it then runs alone.</summary>
+    private bool Fits(ScheduledJob job) =>
+        _running.Count == 0 || _memoryInUse + job.MemoryCost <= _settings.MemoryBudget;
+
+    /// <summary>Called under the lock: moves a queued job to running and reserves its memory.</summary>
+    private ScheduledJob Start(ScheduledJob job)
+    {
+        QueueOf(job.Queue).Remove(job.Node!);
         job.Node = null;
         job.State = JobState.Running;
+        if (_starving == job) _starving = null;
+        _memoryInUse += job.MemoryCost;
         _running.Add(job);
         return job;
     }
@@ -266,7 +350,25 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 return;
             }
             ScheduledJob? job;
-            lock (_gate) job = TakeNext();
+            while (true)
+            {
+                Task changed;
+                lock (_gate)
+                {
+                    job = TakeNext(out var waitingForMemory);
+                    if (job is not null || !waitingForMemory) break;
+                    changed = _changed.Task;
+                }
+                // This worker keeps the permit it took: the job it stands for is still queued.
+                try
+                {
+                    await changed.WaitAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
             if (job is not null) await RunAsync(job).ConfigureAwait(false);
         }
     }
@@ -296,6 +398,8 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         lock (_gate)
         {
             _running.Remove(job);
+            _memoryInUse -= job.MemoryCost;
+            SignalChange();
             job.State = JobState.Finished;
             // Forget the job before completing it, so that a request arriving now starts fresh work (no result cache).
             if (_joinable.TryGetValue(job.Key, out var current) && current == job) _joinable.Remove(job.Key);

@@ -14,6 +14,7 @@ public static class VariantGenerationServiceCollectionExtensions
     {
         if (settings.Validate() is { } problem) throw new ArgumentException(problem, nameof(settings));
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(new GenerationLimits(settings.OutputLimits, settings.MemoryBudget));
         services.TryAddSingleton(sp => new VariantGenerationScheduler(
             settings,
             sp.GetRequiredService<ILogger<VariantGenerationScheduler>>(),

@@ -1,3 +1,5 @@
+using Konifer.Transformations;
+
 namespace Konifer.Variants.Scheduling;
 
 /// <summary>
@@ -8,10 +10,30 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
 {
     public const int DefaultQueueSize = 1000;
     public const int DefaultSynchronousPriority = 80;
+    public const int DefaultMaxBypass = 16;
 
     /// <summary>One worker per processor, 1000 jobs per queue, 80 % synchronous when both queues have work.</summary>
     public static VariantGenerationSettings Default { get; } =
         new(Environment.ProcessorCount, DefaultQueueSize, DefaultSynchronousPriority);
+
+    /// <summary>
+    /// <c>variant-generation.memory-budget</c>: bytes that running jobs may reserve together (their estimated peaks).
+    /// Defaults to half of what the runtime may use, which follows a container's cgroup limit, leaving the rest to
+    /// the runtime, Kestrel, uploads and libvips' caches.
+    /// </summary>
+    public long MemoryBudget { get; init; } = DefaultMemoryBudget();
+
+    /// <summary>
+    /// How many later jobs may start ahead of a queued job that does not fit the budget yet. Past that, nothing new
+    /// starts until it does, so a big job waits for memory but is never starved by a stream of thumbnails.
+    /// </summary>
+    public int MaxBypass { get; init; } = DefaultMaxBypass;
+
+    /// <summary><c>variant-generation.max-output-pixels</c>: refused before queuing, see <see cref="Transformations.OutputLimits"/>.</summary>
+    public OutputLimits OutputLimits { get; init; } = OutputLimits.Default;
+
+    /// <summary>Half of <see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/> (the machine's memory or the container's limit).</summary>
+    public static long DefaultMemoryBudget() => Math.Max(1, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
 
     /// <summary>Null when the settings are usable, otherwise a message naming the offending key.</summary>
     public string? Validate()
@@ -20,6 +42,8 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
         if (QueueSize < 1) return $"variant-generation.queue-size must be at least 1, but is {QueueSize}.";
         if (SynchronousPriority is < 1 or > 99)
             return $"variant-generation.synchronous-priority must be between 1 and 99, but is {SynchronousPriority}.";
-        return null;
+        if (MemoryBudget < 1) return $"variant-generation.memory-budget must be at least 1 byte, but is {MemoryBudget}.";
+        if (MaxBypass < 0) return $"The bypass bound of the memory budget must not be negative, but is {MaxBypass}.";
+        return OutputLimits.Validate();
     }
 }

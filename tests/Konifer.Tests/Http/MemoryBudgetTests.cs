@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Net;
+using Konifer.Tests.TestSupport;
+using Konifer.Variants.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using static Konifer.Tests.Transformations.Requests;
+
+namespace Konifer.Tests.Http;
+
+/// <summary>Output limits and the memory budget seen from a client, with limits small enough to run fast.</summary>
+public sealed class MemoryBudgetTests
+{
+    private const int Width = 3000, Height = 2000;
+
+    [Fact]
+    public async Task An_output_over_its_format_familys_pixel_limit_is_400_naming_the_limit_and_smaller_or_streaming_ones_are_served()
+    {
+        await using var server = await KoniferTestServer.StartAsync("""
+            data-store.provider = in-memory
+            object-store.provider = in-memory
+            variant-generation.max-output-pixels { full-frame = 4000000, streaming = 100000000 }
+            """);
+        await server.Client.StoreAsync("/photos/a", TestImages.Gradient(Width, Height, ".jpg"));
+
+        using var refused = await server.Client.GetAsync("/assets/photos/a/-/content?format=webp");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var message = await refused.ProblemMessageAsync();
+        Assert.Contains("variant-generation.max-output-pixels.full-frame", message);
+        Assert.Contains("limit of 4 MP", message);
+
+        using var smaller = await server.Client.GetAsync("/assets/photos/a/-/content?w=2000&format=webp");
+        Assert.Equal(HttpStatusCode.OK, smaller.StatusCode);
+        var webp = TestImages.Read(await smaller.Content.ReadAsByteArrayAsync());
+        Assert.Equal(("webpload", 2000, 1333), (webp.Loader, webp.Width, webp.Height));
+
+        using var streaming = await server.Client.GetAsync("/assets/photos/a/-/content?format=png");
+        Assert.Equal(HttpStatusCode.OK, streaming.StatusCode);
+        var png = TestImages.Read(await streaming.Content.ReadAsByteArrayAsync());
+        Assert.Equal(("pngload", Width, Height), (png.Loader, png.Width, png.Height));
+    }
+
+    [Fact]
+    public async Task Thumbnails_complete_while_large_conversions_wait_for_memory_and_the_budget_holds()
+    {
+        // Room for one large conversion and two thumbnails at a time: two large ones never fit together.
+        var original = Original(Width, Height);
+        var large = MemoryEstimate.For(Normalize("w=1500&format=avif&q=49", original)!, original);
+        var thumbnail = MemoryEstimate.For(Normalize("w=100", original)!, original);
+        var budget = large + 2 * thumbnail;
+        Assert.True(2 * large > budget);
+        await using var server = await KoniferTestServer.StartAsync($"""
+            data-store.provider = in-memory
+            object-store.provider = in-memory
+            variant-generation {"{"} workers = 3, memory-budget = {budget.ToString(CultureInfo.InvariantCulture)} {"}"}
+            """);
+        var scheduler = server.Services.GetRequiredService<VariantGenerationScheduler>();
+        Assert.Equal(budget, scheduler.MemoryBudget);
+        await server.Client.StoreAsync("/photos/a", TestImages.Gradient(Width, Height, ".jpg"));
+
+        using var sampling = new CancellationTokenSource();
+        long highest = 0;
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                highest = Math.Max(highest, scheduler.MemoryInUse);
+                await Task.Delay(2);
+            }
+        });
+
+        var conversions = Enumerable.Range(0, 3)
+            .Select(i => server.Client.GetAsync($"/assets/photos/a/-/content?w=1500&format=avif&q={49 - i}"))
+            .ToArray();
+        while (scheduler.Running == 0) await Task.Delay(5);
+        var thumbnails = Enumerable.Range(0, 5)
+            .Select(i => server.Client.GetAsync($"/assets/photos/a/-/content?w={100 + i}"))
+            .ToArray();
+
+        var served = await Task.WhenAll(thumbnails).WaitAsync(TimeSpan.FromSeconds(60));
+        var pendingConversions = conversions.Count(c => !c.IsCompleted);
+        var converted = await Task.WhenAll(conversions).WaitAsync(TimeSpan.FromSeconds(120));
+        await sampling.CancelAsync();
+        await sampler;
+
+        Assert.All(served, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        for (var i = 0; i < served.Length; i++)
+        {
+            var image = TestImages.Read(await served[i].Content.ReadAsByteArrayAsync());
+            Assert.Equal(("jpegload", 100 + i), (image.Loader, image.Width));
+        }
+        using (var first = NetVips.Image.NewFromBuffer(await served[0].Content.ReadAsByteArrayAsync()))
+        {
+            var left = first.Getpoint(0, first.Height / 2);
+            var right = first.Getpoint(first.Width - 1, first.Height / 2);
+            Assert.True(left[0] > 200 && left[2] < 60 && right[0] < 60 && right[2] > 200, "the thumbnail is not the red-to-blue gradient");
+        }
+        Assert.All(converted, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.True(pendingConversions >= 2, $"only {pendingConversions} large conversions were still pending when the thumbnails were done");
+        Assert.All(converted, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.InRange(highest, thumbnail, budget);
+        foreach (var response in served.Concat(converted)) response.Dispose();
+    }
+}
