@@ -106,13 +106,6 @@ public sealed class DeleteAssetTests : IAsyncLifetime
         Assert.Contains(message, await response.ProblemMessageAsync());
     }
 
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(15);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The condition did not become true within 15 s.");
-            await Task.Delay(50);
-        }
-    }
+    private static Task Eventually(Func<bool> condition) =>
+        TestSupport.Eventually.UntilAsync(() => Task.FromResult(condition()), done => done, TimeSpan.FromSeconds(15), "The deletion");
 }

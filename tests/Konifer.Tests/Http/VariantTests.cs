@@ -230,15 +230,8 @@ public sealed class VariantTests : IAsyncLifetime
         using (var still = Decode(jpg)) Assert.Equal((40, 30), (still.Width, still.Height));
     }
 
-    private static async Task Eventually(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) Assert.Fail("The condition did not become true within 30 s.");
-            await Task.Delay(100);
-        }
-    }
+    private static Task Eventually(Func<Task<bool>> condition) =>
+        TestSupport.Eventually.UntilAsync(condition, done => done, TimeSpan.FromSeconds(30), "The eager variant");
 
     [Fact]
     public async Task Auto_rotation_turns_an_exif_orientation_6_photo_upright()
