@@ -102,7 +102,8 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         _ => null,
     };
 
-    private static string ColorSpaceName(Enums.Interpretation interpretation) => interpretation switch
+    /// <summary>The colour space names of <c>attributes.colorSpace</c>, shared with the output inspector.</summary>
+    internal static string ColorSpaceName(Enums.Interpretation interpretation) => interpretation switch
     {
         Enums.Interpretation.Srgb or Enums.Interpretation.Rgb16 or Enums.Interpretation.Rgb => "srgb",
         Enums.Interpretation.Bw or Enums.Interpretation.Grey16 => "grayscale",

@@ -22,16 +22,6 @@ internal static class VipsOutputInspector
     }
 
     /// <summary>Same names as the upload inspector; P3 is only visible in the embedded profile, so it is named as requested.</summary>
-    private static string ColorSpaceName(Image image, ColorSpace requested)
-    {
-        if (requested == ColorSpace.P3) return "p3";
-        return image.Interpretation switch
-        {
-            Enums.Interpretation.Srgb or Enums.Interpretation.Rgb16 or Enums.Interpretation.Rgb => "srgb",
-            Enums.Interpretation.Bw or Enums.Interpretation.Grey16 => "grayscale",
-            Enums.Interpretation.Cmyk => "cmyk",
-            Enums.Interpretation.Scrgb => "scrgb",
-            var other => other.ToString().ToLowerInvariant(),
-        };
-    }
+    private static string ColorSpaceName(Image image, ColorSpace requested) =>
+        requested == ColorSpace.P3 ? "p3" : VipsImageInspector.ColorSpaceName(image.Interpretation);
 }
