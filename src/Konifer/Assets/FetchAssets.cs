@@ -26,6 +26,16 @@ public sealed class FetchAssets(
             configuration.EagerVariants);
     }
 
+    /// <summary>
+    /// Whether the <c>Accept</c> header, not the request or its profile, chose the format of <paramref name="transformation"/>:
+    /// then caches must vary on it.
+    /// </summary>
+    public bool FormatNegotiated(RequestedTransformation requested, Transformation? transformation) =>
+        transformation is not null && TransformationNormalizer.WithProfile(requested, profiles).Format is null;
+
+    /// <summary>The path's <c>cache-control</c> block, sent on every successful read.</summary>
+    public CacheControlSettings CacheControl(AssetPath path) => pathConfigurations.Resolve(path).CacheControl;
+
     /// <summary>The variant, generated now when it does not exist yet.</summary>
     public Task<ServedVariant> VariantAsync(Asset asset, Transformation? transformation, CancellationToken cancellationToken) =>
         variants.GetOrGenerateAsync(asset, transformation, cancellationToken);

@@ -7,7 +7,6 @@ using Konifer.Http.Safety;
 using Konifer.Http.Selectors;
 using Konifer.Http.Sources;
 using Konifer.Http.Uploads;
-using Konifer.Paths;
 using Konifer.Transformations;
 using Konifer.Variants;
 using Microsoft.AspNetCore.Builder;
@@ -34,7 +33,7 @@ public static class AssetsApi
     }
 
     private static async Task<IResult> FetchAsync(string? rest, HttpRequest request, FetchAssets fetch, KoniferSettings settings,
-        PathConfigurationResolver paths, VariantProfiles profiles, CancellationToken cancellationToken)
+        CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
         var selectors = FetchSelectors.Parse(route.Selectors);
@@ -50,7 +49,7 @@ public static class AssetsApi
         var assets = await fetch.ExecuteAsync(route.Path, new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, limit), cancellationToken);
         var asset = assets[0];
         // Every successful read of the path carries its Cache-Control, as in the reference (errors clear it).
-        CacheHeaders.ApplyCacheControl(request.HttpContext.Response, paths.Resolve(route.Path).CacheControl);
+        CacheHeaders.ApplyCacheControl(request.HttpContext.Response, fetch.CacheControl(route.Path));
         if (selectors.Format == ReturnFormat.Info)
             return limit == 1 ? new JsonRepresentationResult<AssetResponse>(AssetResponse.From(asset))
                 : new JsonRepresentationResult<AssetResponse[]>(assets.Select(AssetResponse.From).ToArray());
@@ -59,7 +58,7 @@ public static class AssetsApi
         var transformation = fetch.Resolve(asset, requested, accept);
         var served = await fetch.VariantAsync(asset, transformation, cancellationToken);
         // The Accept header chose the format when nothing else named it: caches must key on it.
-        var negotiated = transformation is not null && TransformationNormalizer.WithProfile(requested, profiles).Format is null;
+        var negotiated = fetch.FormatNegotiated(requested, transformation);
         var response = request.HttpContext.Response;
         response.Headers["K-Cache-Status"] = served.CacheStatus == CacheStatus.Hit ? "hit" : "miss";
         if (negotiated) response.Headers.Vary = "Accept";
@@ -70,7 +69,7 @@ public static class AssetsApi
             var query = transformation is null ? ""
                 : requested.Profile is { } profile && !requested.HasExplicitParameters ? "?profile=" + Uri.EscapeDataString(profile)
                 : "?" + TransformationQuery.ToQueryString(transformation);
-            var url = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}/content{query}";
+            var url = $"{EntryUrl(request, settings, asset)}/content{query}";
             return new JsonRepresentationResult<LinkResponse>(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt));
         }
         if (selectors.Format == ReturnFormat.Redirect && await fetch.RedirectLocationAsync(asset, served.Variant, cancellationToken) is { } location)
@@ -95,7 +94,7 @@ public static class AssetsApi
             if (body.Url is null)
                 throw new BadRequestException("A JSON store request needs a 'url'; to upload bytes send multipart/form-data with 'metadata' and 'asset' parts.");
             var stored = await UrlSourceErrors.TranslateAsync(() => storeFromUrl.ExecuteAsync(route.Path, information, body.Url, cancellationToken));
-            return TypedResults.Created($"{BaseUrl(request, settings)}/assets{stored.Path.Value}/-/entry/{stored.EntryId}", AssetResponse.From(stored));
+            return TypedResults.Created(EntryUrl(request, settings, stored), AssetResponse.From(stored));
         }
         if (!MultipartAssetReader.IsMultipart(request.ContentType))
             throw new UnsupportedMediaTypeException($"Content-Type '{request.ContentType}' is not supported for storing: send multipart/form-data with 'metadata' and 'asset' parts.");
@@ -105,8 +104,7 @@ public static class AssetsApi
         {
             var asset = await store.ExecuteAsync(
                 new StoreAssetCommand(route.Path, metadata.ToInformation(), content.FilePath, AssetSource.Upload, null), cancellationToken);
-            var location = $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}";
-            return TypedResults.Created(location, AssetResponse.From(asset));
+            return TypedResults.Created(EntryUrl(request, settings, asset), AssetResponse.From(asset));
         }
     }
 
@@ -139,6 +137,10 @@ public static class AssetsApi
         await delete.ExecuteAsync(new DeleteAssetsCommand(route.Path, query, selectors.Recursive), cancellationToken);
         return TypedResults.NoContent();
     }
+
+    /// <summary>The absolute URL of one entry (<c>…/assets/{path}/-/entry/{id}</c>): Location of a store, base of a link.</summary>
+    private static string EntryUrl(HttpRequest request, KoniferSettings settings, Asset asset) =>
+        $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}";
 
     /// <summary><c>http.public-url</c> when configured, else the scheme and host the client used.</summary>
     private static string BaseUrl(HttpRequest request, KoniferSettings settings) =>
