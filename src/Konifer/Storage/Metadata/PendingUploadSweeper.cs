@@ -1,6 +1,6 @@
 using Konifer.Assets;
+using Konifer.Background;
 using Konifer.Storage.Outbox;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,37 +17,24 @@ public sealed partial class PendingUploadSweeper(
     IObjectDeletionSignal deletionSignal,
     IOptions<PendingUploadSweeperOptions> options,
     TimeProvider clock,
-    ILogger<PendingUploadSweeper> logger) : BackgroundService
+    ILogger<PendingUploadSweeper> logger) : PeriodicBackgroundService(clock, logger)
 {
     private readonly PendingUploadSweeperOptions _options = options.Value;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => _options.Interval;
+
+    protected override string Activity => "Sweeping unfinished uploads";
+
+    protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(_options.Interval, clock);
-        do
-        {
-            try
-            {
-                var swept = await SweepOnceAsync(stoppingToken).ConfigureAwait(false);
-                if (swept > 0) LogSwept(logger, swept, _options.GracePeriod);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                // The metadata store may be down; the next tick tries again.
-                LogSweepFailed(logger, exception, _options.Interval);
-            }
-        }
-        while (await WaitAsync(timer, stoppingToken).ConfigureAwait(false));
+        var swept = await SweepOnceAsync(cancellationToken).ConfigureAwait(false);
+        if (swept > 0) LogSwept(Logger, swept, _options.GracePeriod);
     }
 
     /// <summary>Abandons every upload pending for longer than the grace period. Returns how many.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = clock.GetUtcNow() - _options.GracePeriod;
+        var cutoff = Clock.GetUtcNow() - _options.GracePeriod;
         var batchSize = Math.Max(1, _options.BatchSize);
         var total = 0;
         IReadOnlyList<Asset> stale;
@@ -57,7 +44,7 @@ public sealed partial class PendingUploadSweeper(
             foreach (var asset in stale)
             {
                 await repository.AbandonPendingAsync(asset.Id, cancellationToken).ConfigureAwait(false);
-                LogAbandoned(logger, asset.Path.Value, asset.EntryId, asset.CreatedAt);
+                LogAbandoned(Logger, asset.Path.Value, asset.EntryId, asset.CreatedAt);
             }
             total += stale.Count;
         }
@@ -66,18 +53,9 @@ public sealed partial class PendingUploadSweeper(
         return total;
     }
 
-    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
-    {
-        try { return await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false); }
-        catch (OperationCanceledException) { return false; }
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoned the unfinished upload {Path} entry {EntryId} (pending since {CreatedAt}).")]
     private static partial void LogAbandoned(ILogger logger, string path, long entryId, DateTimeOffset createdAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Swept {Count} upload(s) pending for more than {GracePeriod}.")]
     private static partial void LogSwept(ILogger logger, int count, TimeSpan gracePeriod);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweeping unfinished uploads failed; trying again in {Interval}.")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception, TimeSpan interval);
 }
