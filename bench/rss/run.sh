@@ -1,52 +1,67 @@
 #!/usr/bin/env bash
-# Peak resident memory of the server (issue 5): while uploading and transforming a ~200 MB image, and while serving
-# 100 concurrent downloads of it. Starts its own server (in-memory metadata, filesystem objects) on loopback,
-# samples /proc/PID/status every 50 ms per phase, prints a Markdown table, and cleans up.
-# Usage: bench/rss/run.sh [side]   (side of the square noise PNG; default 12000 → about 200 MB)
+# Scenario 5 of the benchmarks: peak resident memory of the server while uploading and transforming a very large
+# image (default 12000×12000 noise PNG, about 200 MB), next to the same phases with a small one (default 1200×1200,
+# 100 times fewer pixels): bounded, not proportional to the image. Each size gets a fresh server (in-memory metadata,
+# filesystem objects) on loopback; /proc/PID/status is sampled every 50 ms per phase. Prints a Markdown table and,
+# with BENCH_OUT set, writes 5-memory.md/json there (bench/lib/report.sh). Cleans up after itself.
+# Usage: bench/rss/run.sh [large-side=12000] [small-side=1200]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+source bench/lib/report.sh
 scripts/install-deps
-side="${1:-12000}"
+large="${1:-12000}"; small="${2:-1200}"
 work=$(mktemp -d)
-trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-
-vips gaussnoise "$work/noise.v" "$side" "$side" --mean 128 --sigma 60
-vips bandjoin "$work/noise.v $work/noise.v $work/noise.v" "$work/rgb.v"
-vips cast "$work/rgb.v" "$work/big.png" uchar
-rm -f "$work"/*.v
-size=$(stat -c %s "$work/big.png")
-
-cat > "$work/konifer.conf" <<CONF
-data-store.provider = in-memory
-object-store { provider = filesystem, filesystem.mount-path = "$work/objects" }
-source.multipart.max-bytes = 1073741824
-CONF
+server=""
+stop_server() { [ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; server=""; }
+trap 'stop_server; rm -rf "$work"' EXIT
 dotnet build src/Konifer -c Release -v q -nologo >/dev/null
-port=$((20000 + RANDOM % 20000))
-KONIFER_CONFIG="$work/konifer.conf" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-  dotnet src/Konifer/bin/Release/net10.0/Konifer.dll >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
 
 rss() { awk '/VmRSS/ {print $2}' "/proc/$server/status"; }
-peak() { # runs "$@" while sampling RSS; prints the peak in MB
-  local max=0 pid
+peak() { # runs "$@" while sampling the server's RSS; prints the peak in MB
+  local max=0 pid v
   "$@" & pid=$!
   while kill -0 "$pid" 2>/dev/null; do v=$(rss); [ "$v" -gt "$max" ] && max=$v; sleep 0.05; done
   wait "$pid"
   echo $((max / 1024))
 }
-base=$(( $(rss) / 1024 ))
-upload=$(peak curl -sf -o /dev/null -F 'metadata={};type=application/json' -F "asset=@$work/big.png" "http://127.0.0.1:$port/assets/bench/big")
-transform=$(peak curl -sf -o /dev/null "http://127.0.0.1:$port/assets/bench/big/-/content?w=400&format=webp")
-full=$(peak curl -sf -o /dev/null "http://127.0.0.1:$port/assets/bench/big/-/content?r=90&format=jpg")
-downloads=$(peak bash -c "seq 100 | xargs -P 100 -I{} curl -sf -o /dev/null http://127.0.0.1:$port/assets/bench/big/-/content")
 
-echo
-echo "| phase ($((size / 1024 / 1024)) MB PNG, ${side}×${side}) | peak RSS (MB) |"
-echo "|---|---:|"
-echo "| idle after start | $base |"
-echo "| upload (spooled to a temporary file, inspected, stored) | $upload |"
-echo "| 400 px WebP variant (shrink-on-load) | $transform |"
-echo "| full-size 90° rotation to JPEG (streaming encoder) | $full |"
-echo "| 100 concurrent downloads of the original | $downloads |"
+measure() { # side → "file-MB idle upload thumbnail rotation downloads" (peak MB per phase)
+  local side=$1 dir="$work/$1"
+  mkdir -p "$dir"
+  vips gaussnoise "$dir/noise.v" "$side" "$side" --mean 128 --sigma 60
+  vips bandjoin "$dir/noise.v $dir/noise.v $dir/noise.v" "$dir/rgb.v"
+  vips cast "$dir/rgb.v" "$dir/image.png" uchar
+  rm -f "$dir"/*.v
+  cat > "$dir/konifer.conf" <<CONF
+data-store.provider = in-memory
+object-store { provider = filesystem, filesystem.mount-path = "$dir/objects" }
+source.multipart.max-bytes = 1073741824
+CONF
+  local port=$((20000 + RANDOM % 20000))
+  KONIFER_CONFIG="$dir/konifer.conf" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
+    dotnet src/Konifer/bin/Release/net10.0/Konifer.dll >"$dir/server.log" 2>&1 &
+  server=$!
+  for _ in $(seq 150); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+  local base=$(( $(rss) / 1024 )) base_url="http://127.0.0.1:$port/assets/bench/image"
+  local upload transform full downloads
+  upload=$(peak curl -sf -o /dev/null -F 'metadata={};type=application/json' -F "asset=@$dir/image.png" "$base_url")
+  transform=$(peak curl -sf -o /dev/null "$base_url/-/content?w=400&format=webp")
+  full=$(peak curl -sf -o /dev/null "$base_url/-/content?r=90&format=jpg")
+  downloads=$(peak bash -c "seq 100 | xargs -P 100 -I{} curl -sf -o /dev/null $base_url/-/content")
+  echo "$(( $(stat -c %s "$dir/image.png") / 1024 / 1024 )) $base $upload $transform $full $downloads"
+  stop_server
+  rm -rf "$dir"
+}
+
+read -r small_mb s_idle s_upload s_thumb s_full s_down < <(measure "$small")
+read -r large_mb l_idle l_upload l_thumb l_full l_down < <(measure "$large")
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+report_begin 5-memory "Peak RSS: a ${large}×${large} PNG (${large_mb} MB) vs a ${small}×${small} PNG (${small_mb} MB)" \
+  "phase" "small: peak RSS MB" "large: peak RSS MB" "ratio large/small"
+report_row "idle after start" "$s_idle" "$l_idle" "$(ratio "$l_idle" "$s_idle")"
+report_row "upload (spooled to a temporary file, inspected, stored)" "$s_upload" "$l_upload" "$(ratio "$l_upload" "$s_upload")"
+report_row "400 px WebP variant (shrink-on-load)" "$s_thumb" "$l_thumb" "$(ratio "$l_thumb" "$s_thumb")"
+report_row "full-size 90° rotation to JPEG (streaming encoder)" "$s_full" "$l_full" "$(ratio "$l_full" "$s_full")"
+report_row "100 concurrent downloads of the original" "$s_down" "$l_down" "$(ratio "$l_down" "$s_down")"
+report_note "The large image has $(( large * large / (small * small) ))× the pixels of the small one; peaks sampled every 50 ms; $(nproc) cores, $(date -u +%F), commit $(git rev-parse --short HEAD)."
+report_end
