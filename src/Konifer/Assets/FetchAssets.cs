@@ -44,16 +44,19 @@ public sealed class FetchAssets(
     /// Where a <c>redirect</c> should point, or null to serve the content itself: strategy <c>none</c>, and
     /// <c>presigned</c> on stores that cannot presign (in-memory, filesystem).
     /// </summary>
-    public async ValueTask<string?> RedirectLocationAsync(Asset asset, Variant variant, CancellationToken cancellationToken)
+    public async ValueTask<RedirectTarget?> RedirectAsync(Asset asset, Variant variant, CancellationToken cancellationToken)
     {
         var redirect = pathConfigurations.Resolve(asset.Path).Redirect;
-        return redirect.Strategy switch
+        switch (redirect.Strategy)
         {
-            RedirectStrategy.Template => redirect.ResolveTemplate(variant.Location.Bucket, variant.Location.Key),
-            RedirectStrategy.Presigned when presigner is not null =>
-                (await presigner.TryPresignAsync(variant.Location, redirect.PresignedTtl, cancellationToken))?.AbsoluteUri,
-            _ => null,
-        };
+            case RedirectStrategy.Template:
+                return new RedirectTarget(redirect.ResolveTemplate(variant.Location.Bucket, variant.Location.Key), null);
+            case RedirectStrategy.Presigned when presigner is not null:
+                var url = await presigner.TryPresignAsync(variant.Location, redirect.PresignedTtl, cancellationToken);
+                return url is null ? null : new RedirectTarget(url.AbsoluteUri, redirect.PresignedTtl);
+            default:
+                return null;
+        }
     }
 
     /// <summary>The matching assets, never empty: no match is <see cref="AssetNotFoundException"/>.</summary>

@@ -72,8 +72,12 @@ public static class AssetsApi
             var url = $"{EntryUrl(request, settings, asset)}/content{query}";
             return new JsonRepresentationResult<LinkResponse>(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt));
         }
-        if (selectors.Format == ReturnFormat.Redirect && await fetch.RedirectLocationAsync(asset, served.Variant, cancellationToken) is { } location)
-            return TypedResults.Redirect(location, permanent: false, preserveMethod: true);
+        if (selectors.Format == ReturnFormat.Redirect && await fetch.RedirectAsync(asset, served.Variant, cancellationToken) is { } target)
+        {
+            if (target.ExpiresAfter is { } lifetime)
+                CacheHeaders.ApplyCacheControl(response, fetch.CacheControl(route.Path).LimitedTo(lifetime));
+            return TypedResults.Redirect(target.Location, permanent: false, preserveMethod: true);
+        }
 
         return new AssetContentResult(asset, served.Variant, aborted => fetch.OpenAsync(asset, served.Variant, aborted),
             selectors.Format == ReturnFormat.Download);

@@ -50,6 +50,19 @@ public sealed record CacheControlSettings(
         return directives.Count == 0 ? null : string.Join(", ", directives);
     }
 
+    /// <summary>
+    /// The same directives for a response that stops working after <paramref name="lifetime"/> (a redirect to a
+    /// presigned URL): ages capped at the lifetime, and no immutable or stale serving, which would hand out a dead URL.
+    /// </summary>
+    public CacheControlSettings LimitedTo(TimeSpan lifetime) => this with
+    {
+        MaxAge = MaxAge is { } maxAge && maxAge > lifetime ? lifetime : MaxAge,
+        SharedMaxAge = SharedMaxAge is { } shared && shared > lifetime ? lifetime : SharedMaxAge,
+        StaleWhileRevalidate = null,
+        StaleIfError = null,
+        Immutable = false,
+    };
+
     private static string Seconds(TimeSpan value) =>
         ((long)value.TotalSeconds).ToString(CultureInfo.InvariantCulture);
 

@@ -12,6 +12,7 @@ public static class CacheHeaders
     public static void ApplyCacheControl(HttpResponse response, CacheControlSettings settings)
     {
         if (settings.ToHeaderValue() is { } value) response.Headers.CacheControl = value;
+        else response.Headers.Remove("Cache-Control");
     }
 
     public static void ApplyValidators(HttpResponse response, EntityTagHeaderValue entityTag, DateTimeOffset? lastModified)
