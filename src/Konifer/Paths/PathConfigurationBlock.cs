@@ -61,7 +61,7 @@ internal sealed record PathConfigurationBlock(PathPattern Pattern, JsonObject Bo
 
     /// <summary>
     /// A copy of the body with aliases moved to their canonical keys so that inheritance merges them correctly:
-    /// <c>bucket</c> → <c>object-store.bucket</c>; <c>transform.preprocessing.max-width</c>/<c>max-height</c> →
+    /// <c>bucket</c> → <c>object-store.bucket</c>; <c>lqip</c> → <c>image.lqip</c>; <c>transform.preprocessing.max-width</c>/<c>max-height</c> →
     /// <c>transform.preprocessing.image.*</c>. Unknown keys are kept (and ignored).
     /// </summary>
     private static JsonObject Normalize(JsonObject body, string key, bool removePath)
@@ -82,6 +82,17 @@ internal sealed record PathConfigurationBlock(PathPattern Pattern, JsonObject Bo
                     throw new ConfigurationException($"{key}.bucket", "conflicts with object-store.bucket in the same block; set only one");
                 objectStore["bucket"] = bucket;
             }
+        }
+
+        // The reference's LQIP page writes `lqip = [...]` in the path block itself; its configuration reference nests it
+        // under image.
+        if (copy.TryGetPropertyValue("lqip", out var lqip))
+        {
+            copy.Remove("lqip");
+            var image = ChildObject(copy, "image", $"{key}.image");
+            if (image.TryGetPropertyValue("lqip", out var canonical) && !JsonNode.DeepEquals(canonical, lqip))
+                throw new ConfigurationException($"{key}.lqip", "conflicts with image.lqip in the same block; set only one");
+            image["lqip"] = lqip;
         }
 
         if (copy["transform"] is JsonObject transform && transform["preprocessing"] is JsonObject preprocessing)

@@ -131,6 +131,32 @@ public class PathConfigurationResolverTests
     }
 
     [Fact]
+    public void The_reference_shorthand_lqip_in_the_block_is_image_lqip_and_inherits_like_it()
+    {
+        var resolver = ConfigJson.Resolver("""
+            { "paths": [
+                { "path": "/**", "lqip": ["blurhash", "thumbhash"] },
+                { "path": "/users", "lqip": [] },
+                { "path": "/blog/**", "image": { "lqip": ["thumbhash"] } },
+                { "path": "/blog/drafts", "lqip": ["blurhash"] }
+            ] }
+            """);
+        Assert.Equal(new HashSet<LqipAlgorithm> { LqipAlgorithm.Blurhash, LqipAlgorithm.Thumbhash }, resolver.Resolve("/photos/1").Lqip);
+        Assert.Empty(resolver.Resolve("/users").Lqip);
+        Assert.Equal([LqipAlgorithm.Thumbhash], resolver.Resolve("/blog/post").Lqip);
+        Assert.Equal([LqipAlgorithm.Blurhash], resolver.Resolve("/blog/drafts").Lqip);
+    }
+
+    [Fact]
+    public void Both_lqip_spellings_in_one_block_with_different_values_stop_start_up()
+    {
+        var error = Assert.Throws<Konifer.Configuration.ConfigurationException>(() => ConfigJson.Resolver("""
+            { "paths": { "/users": { "lqip": ["blurhash"], "image": { "lqip": ["thumbhash"] } } } }
+            """));
+        Assert.Equal("paths.\"/users\".lqip", error.Key);
+    }
+
+    [Fact]
     public void NullDoesNotEraseAnInheritedValue()
     {
         var resolver = ConfigJson.Resolver("""
