@@ -45,7 +45,7 @@ internal static class EagerScenario
             var variants = options.Uploads * Profiles.Count;
             var baseline = samples[options.Workers[0]];
             var report = new BenchReport("4-eager-scaling", "Eager variants: completed per second by worker count")
-                .Column("generator").Column("variants/s", "0.0").Column($"÷ {options.Workers[0]} worker(s)", "0.00")
+                .Column("generator").Column("variants/s", "0.0").Column($"÷ {options.Workers[0]} worker{(options.Workers[0] == 1 ? "" : "s")}", "0.00")
                 .Column("÷ libvips alone", "0.00").Column("uploads s", "0.00").Column("until all variants s", "0.00");
             foreach (var workers in options.Workers)
             {

@@ -22,7 +22,11 @@ internal sealed class IpxPeer : IAsyncDisposable
         Http = new HttpClient { BaseAddress = endpoint, Timeout = TimeSpan.FromMinutes(5) };
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Stop();
         foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
-            _signals.Add(PosixSignalRegistration.Create(signal, _ => Stop()));
+            _signals.Add(PosixSignalRegistration.Create(signal, context =>
+            {
+                Console.Error.WriteLine($"{context.Signal}: stopping ipx");
+                Stop();
+            }));
     }
 
     public Uri Endpoint { get; }
