@@ -50,7 +50,10 @@ internal sealed class IpxPeer : IAsyncDisposable
             throw new InvalidOperationException($"bench/peers/start-ipx failed (exit {process.ExitCode}); see its messages above.");
         var package = Path.Combine(root, ".tools/ipx/node_modules/ipx/package.json");
         var sharp = Path.Combine(root, ".tools/ipx/node_modules/sharp/package.json");
-        var version = $"ipx {PackageVersion(package)}, sharp {PackageVersion(sharp)}";
+        var versions = Directory.EnumerateDirectories(Path.Combine(root, ".tools/ipx/node_modules/@img"), "sharp-libvips-*")
+            .Select(dir => Path.Combine(dir, "versions.json")).FirstOrDefault(File.Exists);
+        var bundled = versions is null ? "?" : BundledVersions(versions, "vips", "aom", "webp", "mozjpeg");
+        var version = $"ipx {PackageVersion(package)}, sharp {PackageVersion(sharp)} with its prebuilt {bundled}";
         return new IpxPeer(stateDirectory, new Uri(endpoint), version);
     }
 
@@ -77,6 +80,14 @@ internal sealed class IpxPeer : IAsyncDisposable
     {
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(packageJson));
         return json.RootElement.GetProperty("version").GetString() ?? "?";
+    }
+
+    /// <summary>"vips 8.17.3, aom 3.13.1, …" from the versions.json of sharp's prebuilt libvips package.</summary>
+    private static string BundledVersions(string versionsJson, params string[] names)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(versionsJson));
+        return string.Join(", ", names.Where(n => json.RootElement.TryGetProperty(n, out _))
+            .Select(n => $"{(n == "vips" ? "libvips" : n)} {json.RootElement.GetProperty(n).GetString()}"));
     }
 
     /// <summary>The folder with Konifer.slnx above this tool's binaries.</summary>
