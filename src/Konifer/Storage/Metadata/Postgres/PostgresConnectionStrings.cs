@@ -17,6 +17,12 @@ internal static class PostgresConnectionStrings
             Username = settings.User,
             SslMode = ParseSslMode(settings.SslMode),
             ApplicationName = "konifer",
+            // The same few statements run on every request: prepared once per connection, PostgreSQL skips parsing
+            // and planning them again. Nothing we run leaves session state behind (the migrator's advisory lock is
+            // released in a finally), so a returned connection needs no DISCARD ALL round trip.
+            MaxAutoPrepare = 64,
+            AutoPrepareMinUsages = 2,
+            NoResetOnClose = true,
         };
         if (settings.Password.Length > 0) builder.Password = settings.Password;
         return builder.ConnectionString;
