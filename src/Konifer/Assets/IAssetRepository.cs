@@ -3,8 +3,8 @@ using Konifer.Paths;
 namespace Konifer.Assets;
 
 /// <summary>
-/// The metadata store port. Storing is two-phase (pending, then ready) so that a crash mid-upload never leaves a
-/// visible asset without bytes. Deletes remove records at once and hand their objects to the deletion outbox
+/// The metadata store port. Storing is two-phase (pending, then ready), for originals and generated variants alike,
+/// so that a crash mid-upload never leaves a visible record without bytes nor bytes without any record. Deletes remove records at once and hand their objects to the deletion outbox
 /// in the same atomic step.
 /// </summary>
 public interface IAssetRepository
@@ -38,11 +38,33 @@ public interface IAssetRepository
     Task<int> DeleteRecursiveAsync(AssetPath path, IReadOnlyDictionary<string, string> labels, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Records a generated variant. When the asset already has a variant with the same transformation (another
-    /// request or instance won the race), that one is returned and the new variant's object is queued for deletion;
-    /// when the asset is gone, the object is queued for deletion and null is returned.
+    /// Records a generated variant as pending (invisible to reads, never a cache hit) before its bytes are uploaded.
+    /// Null when the asset is gone or not ready; nothing is recorded then. Pending variants do not take part in the
+    /// one-variant-per-transformation rule, so a reservation never waits for, or is blocked by, another one.
     /// </summary>
-    Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken);
+    Task<PendingVariant?> ReserveVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Makes a reserved variant visible once its bytes are stored, and returns it. When the asset already has a ready
+    /// variant with the same transformation (another request or instance won the race), that one is returned and this
+    /// reservation is dropped and its object queued for deletion. When the reservation is gone (asset deleted,
+    /// swept), its object is queued for deletion and null is returned. Marking an already ready variant returns it.
+    /// </summary>
+    Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Drops a reservation whose upload failed and queues its object for deletion. When the reservation is already
+    /// gone its object is queued anyway (the upload may have written it after whoever removed the record queued it);
+    /// a variant that became ready is left alone.
+    /// </summary>
+    Task AbandonPendingVariantAsync(PendingVariant variant, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes up to <paramref name="max"/> variant reservations made before <paramref name="cutoff"/> (oldest first;
+    /// the process died between reserving and marking ready) and queues their objects. Returns what it removed; each
+    /// is removed and queued once even when several sweepers run at once.
+    /// </summary>
+    Task<IReadOnlyList<PendingVariant>> SweepPendingVariantsAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken);
 
     /// <summary>Pushes an idle-expiring variant's expiry forward after it was served.</summary>
     Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken);

@@ -2,7 +2,7 @@ using Konifer.Transformations;
 
 namespace Konifer.Assets;
 
-/// <summary>A generated variant whose bytes are already in the object store, about to be recorded.</summary>
+/// <summary>A generated variant about to be reserved (pending) in the metadata store, before its bytes are uploaded.</summary>
 public sealed record NewVariant(
     Transformation Transformation,
     ObjectLocation Location,

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Konifer.Variants;
 
 /// <summary>
-/// Makes one variant: original bytes → temporary file → libvips → temporary file → object store → metadata record.
-/// Files, not byte arrays, carry the image at every step.
+/// Makes one variant: original bytes → temporary file → libvips → temporary file → pending record → object store →
+/// ready record. Files, not byte arrays, carry the image at every step.
 /// </summary>
 public sealed class VariantGeneration(
     IAssetRepository repository,
@@ -33,16 +33,47 @@ public sealed class VariantGeneration(
             ? original.Lqip
             : await placeholders.EncodeAsync(output.FilePath, configuration.Lqip, cancellationToken);
 
-        var location = ObjectLocation.NewFor(configuration.Bucket, transformation.Format);
-        await using (var content = new FileStream(output.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-            await objectStore.PutAsync(location, content, content.Length, transformation.Format.MediaType(), cancellationToken);
-
         var now = clock.GetUtcNow();
-        var recorded = await repository.AddVariantAsync(asset.Id,
-            new NewVariant(transformation, location, attributes, lqip, now, VariantExpiry.For(configuration.Expiration, now)),
-            CancellationToken.None);
+        var generated = new NewVariant(transformation, ObjectLocation.NewFor(configuration.Bucket, transformation.Format), attributes, lqip, now,
+            VariantExpiry.For(configuration.Expiration, now));
+        var recorded = await StoreAsync(asset, generated, output.FilePath, cancellationToken);
         logger.LogInformation("Generated {Format} {Width}x{Height} variant of {Path} entry {EntryId} in {Elapsed} ms",
             transformation.Format, attributes.Width, attributes.Height, asset.Path, asset.EntryId, (int)clock.GetElapsedTime(started).TotalMilliseconds);
+        return recorded;
+    }
+
+    /// <summary>
+    /// Two-phase, like an original: reserve the record (pending, with the object's location), upload, mark it ready.
+    /// A failure abandons the reservation (its object queued for deletion); if even that fails, or the process dies,
+    /// the pending-upload sweeper removes it later. So no object is left without a record pointing at it.
+    /// </summary>
+    private async Task<Variant> StoreAsync(Asset asset, NewVariant generated, string file, CancellationToken cancellationToken)
+    {
+        var pending = await repository.ReserveVariantAsync(asset.Id, generated, cancellationToken)
+            ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
+        Variant? recorded;
+        try
+        {
+            await using (var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+                await objectStore.PutAsync(generated.Location, content, content.Length, generated.Transformation.Format.MediaType(), cancellationToken);
+            // Not cancelled: the work is done, and a client that left should not cost the next one a regeneration.
+            recorded = await repository.MarkVariantReadyAsync(pending, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Storing a variant of {Path} entry {EntryId} failed; abandoning it", asset.Path, asset.EntryId);
+            try
+            {
+                await repository.AbandonPendingVariantAsync(pending, CancellationToken.None);
+            }
+            catch (Exception abandon)
+            {
+                // The sweeper removes it later; the caller must see why generation failed, not this.
+                logger.LogWarning(abandon, "Abandoning a variant of {Path} entry {EntryId} failed; the pending-upload sweeper will remove it",
+                    asset.Path, asset.EntryId);
+            }
+            throw;
+        }
         return recorded ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
     }
 

@@ -15,6 +15,7 @@ public sealed class TcpGate : IAsyncDisposable
     private readonly List<TcpClient> _connections = [];
     private TcpListener? _listener;
     private CancellationTokenSource? _accepting;
+    private (byte[] Prefix, Action Action)? _trigger;
 
     public int Port { get; }
 
@@ -46,6 +47,15 @@ public sealed class TcpGate : IAsyncDisposable
             foreach (var connection in _connections) connection.Dispose();
             _connections.Clear();
         }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once, when the next HTTP request with this method starts, before its bytes are
+    /// forwarded: e.g. close this gate so that the request fails, or another gate so that what follows it fails.
+    /// </summary>
+    public void WhenRequest(string method, Action action)
+    {
+        lock (_gate) _trigger = (System.Text.Encoding.ASCII.GetBytes(method + " "), action);
     }
 
     /// <summary>Accepts connections on the same port again.</summary>
@@ -104,7 +114,7 @@ public sealed class TcpGate : IAsyncDisposable
             var down = client.GetStream();
             var up = upstream.GetStream();
             // Whichever direction ends first ends the connection.
-            await Task.WhenAny(down.CopyToAsync(up, cancellationToken), up.CopyToAsync(down, cancellationToken));
+            await Task.WhenAny(CopyWatchingAsync(down, up, cancellationToken), up.CopyToAsync(down, cancellationToken));
         }
         catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
         {
@@ -118,6 +128,27 @@ public sealed class TcpGate : IAsyncDisposable
             }
             client.Dispose();
             upstream.Dispose();
+        }
+    }
+
+    /// <summary>Client to server, looking at the start of each read for the armed request (requests start a read in practice).</summary>
+    private async Task CopyWatchingAsync(Stream from, Stream to, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await from.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            Action? fire = null;
+            lock (_gate)
+            {
+                if (_trigger is { } trigger && buffer.AsSpan(0, read).StartsWith(trigger.Prefix))
+                {
+                    fire = trigger.Action;
+                    _trigger = null;
+                }
+            }
+            fire?.Invoke();
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
 

@@ -3,7 +3,10 @@ using Konifer.Storage.Objects;
 
 namespace Konifer.Tests.Storage;
 
-/// <summary>An object store whose first <c>failures</c> deletes throw, like an S3 endpoint that is briefly down.</summary>
+/// <summary>
+/// An object store whose first <c>failures</c> deletes throw, like an S3 endpoint that is briefly down; uploads can be
+/// held or made to fail on demand.
+/// </summary>
 public sealed class FlakyObjectStore(IObjectStore inner, int failures) : IObjectStore
 {
     private int _deleteAttempts;
@@ -13,8 +16,23 @@ public sealed class FlakyObjectStore(IObjectStore inner, int failures) : IObject
     /// <summary>When set, deletes wait here (honouring cancellation) before doing anything.</summary>
     public TaskCompletionSource? Gate { get; set; }
 
-    public Task PutAsync(ObjectLocation location, Stream content, long? length, string contentType, CancellationToken cancellationToken) =>
-        inner.PutAsync(location, content, length, contentType, cancellationToken);
+    /// <summary>When set, uploads wait here (honouring cancellation) before doing anything.</summary>
+    public TaskCompletionSource? PutGate { get; set; }
+
+    /// <summary>When set, uploads fail with it (after <see cref="PutGate"/>).</summary>
+    public Exception? PutFailure { get; set; }
+
+    private int _putAttempts;
+
+    public int PutAttempts => Volatile.Read(ref _putAttempts);
+
+    public async Task PutAsync(ObjectLocation location, Stream content, long? length, string contentType, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _putAttempts);
+        if (PutGate is { } gate) await gate.Task.WaitAsync(cancellationToken);
+        if (PutFailure is { } failure) throw failure;
+        await inner.PutAsync(location, content, length, contentType, cancellationToken);
+    }
 
     public Task<StoredObject?> GetAsync(ObjectLocation location, CancellationToken cancellationToken) =>
         inner.GetAsync(location, cancellationToken);

@@ -2,6 +2,7 @@ using Konifer.Assets;
 using Konifer.Paths;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Outbox;
+using Konifer.Transformations;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -80,6 +81,45 @@ public sealed class PendingUploadSweeperTests : IAsyncDisposable
 
         Assert.Equal(50, await _repository.CountAsync(None));
         Assert.Equal(50, (await QueuedObjectsAsync()).Distinct().Count());
+    }
+
+    /// <summary>A ready asset with a variant reserved <paramref name="age"/> ago whose upload never finished.</summary>
+    private async Task<PendingVariant> BeginVariantAsync(TimeSpan age, int width = 8)
+    {
+        var asset = await BeginUploadAsync(age + TimeSpan.FromSeconds(1));
+        await _repository.MarkReadyAsync(asset.Id, None);
+        var transformation = new Transformation(width, width, Fit.Fit, Gravity.Center, ImageFormat.Webp, Rotation.Zero, Flip.None, Filter.None, 0,
+            80, Padding.None, MetadataStrip.None, ColorSpace.Origin);
+        return (await _repository.ReserveVariantAsync(asset.Id, new NewVariant(transformation, ObjectLocation.NewFor("assets", ImageFormat.Webp),
+            new ImageAttributes(width, width, ImageFormat.Webp, 1, null, "srgb"), Lqip.None, _time.GetUtcNow() - age, null), None))!;
+    }
+
+    [Fact]
+    public async Task Variants_pending_longer_than_the_grace_period_are_swept_and_their_objects_queued()
+    {
+        var dead = await BeginVariantAsync(TimeSpan.FromHours(2));
+        var running = await BeginVariantAsync(TimeSpan.FromMinutes(30));
+
+        var swept = await Sweeper().SweepOnceAsync(None);
+
+        Assert.Equal(1, swept);
+        Assert.Equal([dead.Variant.Location], await QueuedObjectsAsync());
+        Assert.Contains(_logger.Entries, e => e.Message.Contains("unfinished variant", StringComparison.Ordinal));
+        Assert.Null(await _repository.MarkVariantReadyAsync(dead, None));
+        Assert.Equal(running.Variant, await _repository.MarkVariantReadyAsync(running, None));
+        Assert.Equal(0, await Sweeper().SweepOnceAsync(None)); // ready: never swept
+    }
+
+    [Fact]
+    public async Task Two_sweepers_at_once_sweep_each_pending_variant_once()
+    {
+        for (var i = 0; i < 30; i++) await BeginVariantAsync(TimeSpan.FromHours(2), width: 10 + i);
+
+        var swept = await Task.WhenAll(Task.Run(() => Sweeper(batchSize: 7).SweepOnceAsync(None)), Task.Run(() => Sweeper(batchSize: 7).SweepOnceAsync(None)));
+
+        Assert.Equal(30, swept.Sum());
+        Assert.Equal(30, await _repository.CountAsync(None));
+        Assert.Equal(30, (await QueuedObjectsAsync()).Distinct().Count());
     }
 
     [Fact]

@@ -19,6 +19,9 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
 
     private readonly Dictionary<Guid, AssetPath> _readyPaths = [];
     private readonly Dictionary<Guid, Asset> _pending = [];
+
+    /// <summary>Generated variants being uploaded, by variant id; not part of their (ready) asset until marked ready.</summary>
+    private readonly Dictionary<Guid, PendingVariant> _pendingVariants = [];
     private readonly Dictionary<AssetPath, long> _nextEntryIds = [];
     private readonly SortedDictionary<long, OutboxEntry> _outbox = [];
     private long _nextOutboxId = 1;
@@ -151,30 +154,81 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
         }
     }
 
-    public Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken)
+    public Task<PendingVariant?> ReserveVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variant);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (!TryFindReady(assetId, out var path, out var assets, out var index))
+            if (!TryFindReady(assetId, out _, out _, out _)) return Task.FromResult<PendingVariant?>(null);
+            var pending = new PendingVariant(assetId, new Variant(Guid.NewGuid(), false, variant.Location, variant.Attributes, variant.Lqip,
+                variant.CreatedAt, variant.Transformation, variant.ExpiresAt));
+            _pendingVariants.Add(pending.Variant.Id, pending);
+            return Task.FromResult<PendingVariant?>(pending);
+        }
+    }
+
+    public Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            var reserved = _pendingVariants.Remove(variant.Variant.Id, out var pending);
+            if (!TryFindReady(variant.AssetId, out var path, out var assets, out var index))
             {
-                EnqueueObject(variant.Location);
+                // Cannot happen while reserved (deleting the asset drops its reservations), but be safe.
+                EnqueueObject(variant.Variant.Location);
                 return Task.FromResult<Variant?>(null);
             }
             var asset = assets[index];
-            if (asset.Variants.FirstOrDefault(v => v.Transformation == variant.Transformation) is { } existing)
+            if (asset.Variants.FirstOrDefault(v => v.Id == variant.Variant.Id) is { } already) return Task.FromResult<Variant?>(already);
+            var existing = asset.Variants.FirstOrDefault(v => !v.IsOriginal && v.Transformation == variant.Variant.Transformation);
+            if (!reserved || existing is not null)
             {
-                EnqueueObject(variant.Location);
-                return Task.FromResult<Variant?>(existing);
+                EnqueueObject(variant.Variant.Location);
+                return Task.FromResult(existing);
             }
-            var recorded = new Variant(Guid.NewGuid(), false, variant.Location, variant.Attributes, variant.Lqip, variant.CreatedAt,
-                variant.Transformation, variant.ExpiresAt);
-            var updated = asset with { Variants = [.. asset.Variants, recorded] };
+            var updated = asset with { Variants = [.. asset.Variants, pending!.Variant] };
             Volatile.Write(ref _ready, _ready.SetItem(path, assets.SetItem(index, updated)));
-            return Task.FromResult<Variant?>(recorded);
+            return Task.FromResult<Variant?>(pending.Variant);
         }
     }
+
+    public Task AbandonPendingVariantAsync(PendingVariant variant, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            if (_pendingVariants.Remove(variant.Variant.Id) || !IsReadyVariant(variant)) EnqueueObject(variant.Variant.Location);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<PendingVariant>> SweepPendingVariantsAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(max);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            IReadOnlyList<PendingVariant> stale = _pendingVariants.Values
+                .Where(p => p.Variant.CreatedAt < cutoff)
+                .OrderBy(p => p.Variant.CreatedAt).ThenBy(p => p.Variant.Id)
+                .Take(max)
+                .ToArray();
+            foreach (var pending in stale)
+            {
+                _pendingVariants.Remove(pending.Variant.Id);
+                EnqueueObject(pending.Variant.Location);
+            }
+            return Task.FromResult(stale);
+        }
+    }
+
+    /// <summary>Whether this variant is recorded ready. Caller holds the lock.</summary>
+    private bool IsReadyVariant(PendingVariant variant) =>
+        TryFindReady(variant.AssetId, out _, out var assets, out var index) && assets[index].Variants.Any(v => v.Id == variant.Variant.Id);
 
     public Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
@@ -297,13 +351,23 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
         ImmutableDictionary<AssetPath, ImmutableArray<Asset>> ready, AssetPath path, ImmutableArray<Asset> assets) =>
         assets.IsEmpty ? ready.Remove(path) : ready.SetItem(path, assets);
 
-    /// <summary>Drops deleted assets from the id index and queues every object of theirs. Caller holds the lock.</summary>
+    /// <summary>
+    /// Drops deleted assets from the id index and queues every object of theirs, those of variants still being uploaded
+    /// included. Caller holds the lock.
+    /// </summary>
     private void Forget(IEnumerable<Asset> deleted)
     {
+        var ids = new HashSet<Guid>();
         foreach (var asset in deleted)
         {
             _readyPaths.Remove(asset.Id);
             EnqueueObjects(asset);
+            ids.Add(asset.Id);
+        }
+        foreach (var pending in _pendingVariants.Values.Where(p => ids.Contains(p.AssetId)).ToArray())
+        {
+            _pendingVariants.Remove(pending.Variant.Id);
+            EnqueueObject(pending.Variant.Location);
         }
     }
 

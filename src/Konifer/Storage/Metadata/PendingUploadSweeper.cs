@@ -7,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace Konifer.Storage.Metadata;
 
 /// <summary>
-/// Removes uploads that were reserved (pending) but never became ready, because the process died between creating
-/// the record and marking it ready. Their records go at once and their objects (possibly half written) through the
-/// deletion outbox. Several instances may sweep at once: abandoning only removes a record that is still pending, so
-/// a record swept twice, or made ready in between, is left alone the second time.
+/// Removes uploads that were reserved (pending) but never became ready, because the process died (or the metadata
+/// store was unreachable) between creating the record and marking it ready: originals and generated variants alike.
+/// Their records go at once and their objects (possibly half written, possibly never written) through the deletion
+/// outbox. Several instances may sweep at once: only a record that is still pending is removed, so a record swept
+/// twice, or made ready in between, is left alone the second time.
 /// </summary>
 public sealed partial class PendingUploadSweeper(
     IAssetRepository repository,
@@ -31,7 +32,7 @@ public sealed partial class PendingUploadSweeper(
         if (swept > 0) LogSwept(Logger, swept, _options.GracePeriod);
     }
 
-    /// <summary>Abandons every upload pending for longer than the grace period. Returns how many.</summary>
+    /// <summary>Abandons every upload (original or variant) pending for longer than the grace period. Returns how many.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = Clock.GetUtcNow() - _options.GracePeriod;
@@ -49,9 +50,28 @@ public sealed partial class PendingUploadSweeper(
             total += stale.Count;
         }
         while (stale.Count == batchSize);
+        total += await SweepVariantsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
         if (total > 0) deletionSignal.Nudge();
         return total;
     }
+
+    private async Task<int> SweepVariantsAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        IReadOnlyList<PendingVariant> swept;
+        do
+        {
+            swept = await repository.SweepPendingVariantsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            foreach (var pending in swept)
+                LogAbandonedVariant(Logger, pending.Variant.Transformation?.ToString(), pending.AssetId, pending.Variant.CreatedAt);
+            total += swept.Count;
+        }
+        while (swept.Count == batchSize);
+        return total;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoned the unfinished variant {Transformation} of asset {AssetId} (pending since {CreatedAt}).")]
+    private static partial void LogAbandonedVariant(ILogger logger, string? transformation, Guid assetId, DateTimeOffset createdAt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoned the unfinished upload {Path} entry {EntryId} (pending since {CreatedAt}).")]
     private static partial void LogAbandoned(ILogger logger, string path, long entryId, DateTimeOffset createdAt);

@@ -600,13 +600,17 @@ public abstract class AssetRepositoryContract
             new ImageAttributes(transformation.Width, transformation.Height, transformation.Format, 1, null, "srgb"),
             new Lqip("LEHV6nWB2yk8pyo0adR*.7kCMdnj", "1QcSHQRnh493V4dIh4eXh1h4kJUI"), At(10), expiresAt);
 
+    /// <summary>Reserves and marks ready at once, as a generation whose upload succeeded does.</summary>
+    private async Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant) =>
+        await Assets.ReserveVariantAsync(assetId, variant, None) is { } pending ? await Assets.MarkVariantReadyAsync(pending, None) : null;
+
     [Fact]
     public async Task A_recorded_variant_is_part_of_its_asset_with_everything_it_was_given()
     {
         var asset = await StoreAsync(P("variants/add"));
         var generated = Generated(Thumb(100), At(3600));
 
-        var recorded = await Assets.AddVariantAsync(asset.Id, generated, None);
+        var recorded = await AddVariantAsync(asset.Id, generated);
 
         Assert.NotNull(recorded);
         Assert.False(recorded.IsOriginal);
@@ -631,8 +635,8 @@ public abstract class AssetRepositoryContract
         var first = Generated(Thumb(50));
         var second = Generated(Thumb(50));
 
-        var winner = await Assets.AddVariantAsync(asset.Id, first, None);
-        var loser = await Assets.AddVariantAsync(asset.Id, second, None);
+        var winner = await AddVariantAsync(asset.Id, first);
+        var loser = await AddVariantAsync(asset.Id, second);
 
         Assert.Equal(winner!.Id, loser!.Id);
         Assert.Equal(first.Location, loser.Location);
@@ -645,7 +649,7 @@ public abstract class AssetRepositoryContract
     public async Task Concurrent_identical_variants_record_one()
     {
         var asset = await StoreAsync(P("variants/concurrent"));
-        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Assets.AddVariantAsync(asset.Id, Generated(Thumb(64)), None)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => AddVariantAsync(asset.Id, Generated(Thumb(64))))));
         Assert.Single(results.Select(r => r!.Id).Distinct());
         Assert.Equal(2, (await FindAsync(P("variants/concurrent"), Query())).Single().Variants.Count);
     }
@@ -654,28 +658,43 @@ public abstract class AssetRepositoryContract
     public async Task Different_transformations_are_different_variants()
     {
         var asset = await StoreAsync(P("variants/many"));
-        await Assets.AddVariantAsync(asset.Id, Generated(Thumb(10)), None);
-        await Assets.AddVariantAsync(asset.Id, Generated(Thumb(10, ImageFormat.Avif)), None);
-        await Assets.AddVariantAsync(asset.Id, Generated(Thumb(10) with { Padding = Padding.None }), None);
+        await AddVariantAsync(asset.Id, Generated(Thumb(10)));
+        await AddVariantAsync(asset.Id, Generated(Thumb(10, ImageFormat.Avif)));
+        await AddVariantAsync(asset.Id, Generated(Thumb(10) with { Padding = Padding.None }));
         Assert.Equal(4, (await FindAsync(P("variants/many"), Query())).Single().Variants.Count);
     }
 
     [Fact]
-    public async Task A_variant_for_a_deleted_asset_is_not_recorded_and_its_object_is_queued()
+    public async Task A_variant_of_a_deleted_or_unknown_asset_is_not_reserved()
     {
         var asset = await StoreAsync(P("variants/gone"));
         await Assets.DeleteAsync(P("variants/gone"), Query(), None);
         var generated = Generated(Thumb(20));
 
-        Assert.Null(await Assets.AddVariantAsync(asset.Id, generated, None));
-        Assert.Single(await ClaimAsync([generated.Location], Now, TimeSpan.FromMinutes(1)));
+        Assert.Null(await Assets.ReserveVariantAsync(asset.Id, generated, None));
+        Assert.Null(await Assets.ReserveVariantAsync(Guid.NewGuid(), generated, None));
+        Assert.Empty(await ClaimAsync([generated.Location], Now, TimeSpan.FromMinutes(1))); // nothing was uploaded yet
+    }
+
+    [Fact]
+    public async Task A_variant_of_a_pending_asset_is_not_reserved()
+    {
+        var created = await Assets.CreatePendingAsync(Pending(P("variants/pending-asset")), None);
+        try
+        {
+            Assert.Null(await Assets.ReserveVariantAsync(created.Id, Generated(Thumb(21)), None));
+        }
+        finally
+        {
+            await Assets.AbandonPendingAsync(created.Id, None);
+        }
     }
 
     [Fact]
     public async Task Deleting_an_asset_queues_its_variants_objects()
     {
         var asset = await StoreAsync(P("variants/delete"));
-        var variant = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(30)), None);
+        var variant = await AddVariantAsync(asset.Id, Generated(Thumb(30)));
 
         await Assets.DeleteAsync(P("variants/delete"), Query(), None);
 
@@ -686,10 +705,10 @@ public abstract class AssetRepositoryContract
     public async Task Expired_variants_are_deleted_and_queued_but_never_originals()
     {
         var asset = await StoreAsync(P("variants/expire"));
-        var expired = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(40), At(100)), None);
-        var touched = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(41), At(100)), None);
-        var fresh = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(42), At(10_000)), None);
-        var forever = await Assets.AddVariantAsync(asset.Id, Generated(Thumb(43)), None);
+        var expired = await AddVariantAsync(asset.Id, Generated(Thumb(40), At(100)));
+        var touched = await AddVariantAsync(asset.Id, Generated(Thumb(41), At(100)));
+        var fresh = await AddVariantAsync(asset.Id, Generated(Thumb(42), At(10_000)));
+        var forever = await AddVariantAsync(asset.Id, Generated(Thumb(43)));
         await Assets.TouchVariantAsync(asset.Id, touched!.Id, At(5_000), None);
 
         var deleted = 0;
@@ -704,5 +723,203 @@ public abstract class AssetRepositoryContract
         Assert.Contains(remaining, v => v.Id == forever!.Id);
         Assert.Contains(remaining, v => v.IsOriginal);
         Assert.Single(await ClaimAsync([expired!.Location], Now, TimeSpan.FromMinutes(1)));
+    }
+
+    // ---- pending (two-phase) variants ----
+
+    [Fact]
+    public async Task A_reserved_variant_is_invisible_until_it_is_ready()
+    {
+        var path = P("variants/two-phase");
+        var asset = await StoreAsync(path);
+        var generated = Generated(Thumb(60), At(3600));
+
+        var pending = await Assets.ReserveVariantAsync(asset.Id, generated, None);
+
+        Assert.NotNull(pending);
+        Assert.Equal(asset.Id, pending.AssetId);
+        Assert.Equal(generated.Location, pending.Variant.Location);
+        Assert.Equal(generated.Transformation, pending.Variant.Transformation);
+        Assert.False(pending.Variant.IsOriginal);
+        Assert.True(Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants).IsOriginal);
+
+        var ready = await Assets.MarkVariantReadyAsync(pending, None);
+
+        Assert.Equal(pending.Variant, ready);
+        var variant = Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants, v => !v.IsOriginal);
+        Assert.Equal(pending.Variant, variant);
+        // Marking again (a retried call) answers with the same variant and queues nothing.
+        Assert.Equal(pending.Variant, await Assets.MarkVariantReadyAsync(pending, None));
+        Assert.Empty(await ClaimAsync([generated.Location], Now, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task A_pending_variant_does_not_block_another_reservation_and_the_first_made_ready_wins()
+    {
+        var path = P("variants/pending-race");
+        var asset = await StoreAsync(path);
+        var slow = await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(61)), None);
+        var fast = await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(61)), None);
+        Assert.NotNull(slow);
+        Assert.NotNull(fast);
+        Assert.NotEqual(slow.Variant.Id, fast.Variant.Id);
+
+        var winner = await Assets.MarkVariantReadyAsync(fast, None);
+        var loser = await Assets.MarkVariantReadyAsync(slow, None);
+
+        Assert.Equal(fast.Variant, winner);
+        Assert.Equal(fast.Variant, loser);
+        Assert.Equal(2, Assert.Single(await FindAsync(path, Query())).Variants.Count);
+        Assert.Single(await ClaimAsync([slow.Variant.Location], Now, TimeSpan.FromMinutes(1)));
+        Assert.Empty(await ClaimAsync([fast.Variant.Location], Now, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Concurrent_reservations_of_one_variant_end_with_one_ready_and_the_others_queued()
+    {
+        var path = P("variants/pending-concurrent");
+        var asset = await StoreAsync(path);
+        var reserved = await Task.WhenAll(Enumerable.Range(0, 10)
+            .Select(_ => Task.Run(() => Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(62)), None))));
+
+        var ready = await Task.WhenAll(reserved.Select(p => Task.Run(() => Assets.MarkVariantReadyAsync(p!, None))));
+
+        var winner = Assert.Single(ready.Select(r => r!.Id).Distinct());
+        Assert.Contains(reserved, p => p!.Variant.Id == winner);
+        Assert.Equal(2, Assert.Single(await FindAsync(path, Query())).Variants.Count);
+        var losers = reserved.Where(p => p!.Variant.Id != winner).Select(p => p!.Variant.Location).ToArray();
+        Assert.Equal(9, (await ClaimAsync(losers, Now, TimeSpan.FromMinutes(1))).Count);
+    }
+
+    [Fact]
+    public async Task An_abandoned_variant_is_never_visible_and_its_object_is_queued_once()
+    {
+        var path = P("variants/abandoned");
+        var asset = await StoreAsync(path);
+        var pending = (await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(63)), None))!;
+
+        await Assets.AbandonPendingVariantAsync(pending, None);
+
+        Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants);
+        Assert.Single(await ClaimAsync([pending.Variant.Location], Now, TimeSpan.FromMinutes(1)));
+        // Marking it ready afterwards (an upload that outlived its abandonment) does not bring it back.
+        Assert.Null(await Assets.MarkVariantReadyAsync(pending, None));
+        Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants);
+        // A new generation of the same transformation is not blocked.
+        Assert.NotNull(await AddVariantAsync(asset.Id, Generated(Thumb(63))));
+    }
+
+    [Fact]
+    public async Task Abandoning_a_ready_variant_leaves_it_alone()
+    {
+        var path = P("variants/abandon-ready");
+        var asset = await StoreAsync(path);
+        var pending = (await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(64)), None))!;
+        await Assets.MarkVariantReadyAsync(pending, None);
+
+        // E.g. marking ready succeeded but its answer was lost, and the caller abandons.
+        await Assets.AbandonPendingVariantAsync(pending, None);
+
+        Assert.Contains(Assert.Single(await FindAsync(path, Query())).Variants, v => v.Id == pending.Variant.Id);
+        Assert.Empty(await ClaimAsync([pending.Variant.Location], Now, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Deleting_an_asset_queues_the_objects_of_its_pending_variants_and_a_late_upload_is_queued_again()
+    {
+        var path = P("variants/delete-pending");
+        var asset = await StoreAsync(path);
+        var uploading = (await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(65)), None))!;
+        var failing = (await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(66)), None))!;
+
+        await Assets.DeleteAsync(path, Query(), None);
+
+        Assert.Equal(3, (await ClaimAsync([asset.Original.Location, uploading.Variant.Location, failing.Variant.Location], Now,
+            TimeSpan.FromMinutes(1))).Count);
+        // The uploads end after the deletion, whose queued deletions may have run before the bytes existed: queued again.
+        Assert.Null(await Assets.MarkVariantReadyAsync(uploading, None));
+        await Assets.AbandonPendingVariantAsync(failing, None);
+        Assert.Equal(2, (await ClaimAsync([uploading.Variant.Location, failing.Variant.Location], Now, TimeSpan.FromMinutes(1))).Count);
+    }
+
+    [Fact]
+    public async Task Recursive_deletes_queue_pending_variants_too()
+    {
+        var asset = await StoreAsync(P("variants/tree/leaf"));
+        var pending = (await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(67)), None))!;
+
+        await Assets.DeleteRecursiveAsync(P("variants/tree"), Labels(), None);
+
+        Assert.Single(await ClaimAsync([pending.Variant.Location], Now, TimeSpan.FromMinutes(1)));
+    }
+
+    [Fact]
+    public async Task Pending_variants_are_not_expired_by_the_reaper()
+    {
+        var path = P("variants/expire-pending");
+        var asset = await StoreAsync(path);
+        var pending = (await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(68), At(100)), None))!;
+        try
+        {
+            while (await Assets.DeleteExpiredVariantsAsync(At(200), 100, None) > 0) { }
+
+            Assert.Empty(await ClaimAsync([pending.Variant.Location], Now, TimeSpan.FromMinutes(1)));
+            Assert.Equal(pending.Variant, await Assets.MarkVariantReadyAsync(pending, None));
+        }
+        finally
+        {
+            await Assets.DeleteAsync(path, Query(), None);
+        }
+    }
+
+    private NewVariant GeneratedLongAgo(int width, TimeSpan before) => Generated(Thumb(width)) with { CreatedAt = _longAgo - before };
+
+    [Fact]
+    public async Task Stale_pending_variants_are_swept_oldest_first_and_queued_while_fresh_and_ready_ones_stay()
+    {
+        var path = P("variants/sweep");
+        var asset = await StoreAsync(path);
+        var newer = (await Assets.ReserveVariantAsync(asset.Id, GeneratedLongAgo(70, TimeSpan.FromMinutes(30)), None))!;
+        var older = (await Assets.ReserveVariantAsync(asset.Id, GeneratedLongAgo(71, TimeSpan.FromHours(2)), None))!;
+        var fresh = (await Assets.ReserveVariantAsync(asset.Id, GeneratedLongAgo(72, TimeSpan.FromMinutes(5)), None))!;
+        var ready = await AddVariantAsync(asset.Id, GeneratedLongAgo(73, TimeSpan.FromHours(3)));
+        var cutoff = _longAgo.AddMinutes(-10);
+        try
+        {
+            Assert.Empty(await Assets.SweepPendingVariantsAsync(cutoff, 0, None));
+            var first = await Assets.SweepPendingVariantsAsync(cutoff, 1, None);
+            var rest = await Assets.SweepPendingVariantsAsync(cutoff, 10_000, None);
+
+            Assert.Equal([older], first);
+            Assert.Equal([newer], rest.Where(p => p.AssetId == asset.Id));
+            Assert.Empty(await Assets.SweepPendingVariantsAsync(cutoff, 10_000, None));
+            Assert.Equal(2, (await ClaimAsync([older.Variant.Location, newer.Variant.Location], Now, TimeSpan.FromMinutes(1))).Count);
+            Assert.Empty(await ClaimAsync([fresh.Variant.Location, ready!.Location, asset.Original.Location], Now, TimeSpan.FromMinutes(1)));
+            // A swept upload that finishes late does not appear; the fresh one still can.
+            Assert.Null(await Assets.MarkVariantReadyAsync(older, None));
+            Assert.Equal(fresh.Variant, await Assets.MarkVariantReadyAsync(fresh, None));
+            Assert.Equal(3, Assert.Single(await FindAsync(path, Query())).Variants.Count);
+        }
+        finally
+        {
+            await Assets.DeleteAsync(path, Query(), None);
+        }
+    }
+
+    [Fact]
+    public async Task The_variant_sweep_cutoff_is_exclusive()
+    {
+        var path = P("variants/sweep-edge");
+        var asset = await StoreAsync(path);
+        var pending = (await Assets.ReserveVariantAsync(asset.Id, Generated(Thumb(74)) with { CreatedAt = _longAgo }, None))!;
+        try
+        {
+            Assert.DoesNotContain(pending, await Assets.SweepPendingVariantsAsync(_longAgo, 10_000, None));
+            Assert.Contains(pending, await Assets.SweepPendingVariantsAsync(_longAgo.AddSeconds(1), 10_000, None));
+        }
+        finally
+        {
+            await Assets.DeleteAsync(path, Query(), None);
+        }
     }
 }

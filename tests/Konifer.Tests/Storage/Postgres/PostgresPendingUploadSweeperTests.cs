@@ -3,6 +3,7 @@ using Konifer.Paths;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Outbox;
+using Konifer.Transformations;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
@@ -50,4 +51,37 @@ public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
         Assert.Equal([running.Id], left.Select(a => a.Id));
         Assert.Equal(late.Id, Assert.Single(await second.FindAsync(AssetPath.Parse("/uploads/photo"), AssetQuery.Newest, None)).Id);
     }
+
+    [Fact]
+    public async Task Two_instances_sweeping_pending_variants_queue_each_once_and_spare_fresh_and_ready_ones()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(withLtree: true)) { MaxPoolSize = 10 }.ConnectionString;
+        await using var one = NpgsqlDataSource.Create(connectionString);
+        await using var other = NpgsqlDataSource.Create(connectionString);
+        await new PostgresMigrator(one).MigrateAsync(None);
+        var first = new PostgresAssetRepository(one);
+        var second = new PostgresAssetRepository(other);
+        var asset = await first.CreatePendingAsync(Upload(TimeSpan.FromDays(1)), None);
+        await first.MarkReadyAsync(asset.Id, None);
+        var dead = new List<PendingVariant>();
+        for (var i = 0; i < 40; i++) dead.Add((await first.ReserveVariantAsync(asset.Id, Variant(10 + i, TimeSpan.FromHours(2)), None))!);
+        var running = (await first.ReserveVariantAsync(asset.Id, Variant(1, TimeSpan.FromMinutes(10)), None))!;
+        var late = (await first.ReserveVariantAsync(asset.Id, Variant(2, TimeSpan.FromHours(3)), None))!;
+        await first.MarkVariantReadyAsync(late, None); // finished just before the sweep
+
+        var swept = await Task.WhenAll(Task.Run(() => Sweeper(first).SweepOnceAsync(None)), Task.Run(() => Sweeper(second).SweepOnceAsync(None)));
+
+        Assert.Equal(40, swept.Sum()); // each row is removed by exactly one of them (SKIP LOCKED)
+        var queued = await first.ClaimDueAsync(1_000, DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromMinutes(1), None);
+        Assert.Equal(dead.Select(p => p.Variant.Location.Key).Order(), queued.Select(d => d.Location.Key).Order());
+        Assert.Equal(running.Variant, await second.MarkVariantReadyAsync(running, None));
+        var variants = Assert.Single(await second.FindAsync(AssetPath.Parse("/uploads/photo"), AssetQuery.Newest, None)).Variants;
+        Assert.Equal([asset.Original.Id, late.Variant.Id, running.Variant.Id], variants.Select(v => v.Id)); // original, then by creation
+    }
+
+    private NewVariant Variant(int width, TimeSpan age) =>
+        new(new Transformation(width, width, Fit.Fit, Gravity.Center, ImageFormat.Webp, Rotation.Zero, Flip.None, Filter.None, 0, 80, Padding.None,
+                MetadataStrip.None, ColorSpace.Origin),
+            ObjectLocation.NewFor("assets", ImageFormat.Webp), new ImageAttributes(width, width, ImageFormat.Webp, 1, null, "srgb"), Lqip.None,
+            _time.GetUtcNow() - age, null);
 }

@@ -13,7 +13,7 @@ namespace Konifer.Storage.Metadata.Postgres;
 /// queues their objects in the outbox together. The outbox is claimed with FOR UPDATE SKIP LOCKED, so several
 /// instances drain it without working on the same entry. The data source (pool) is owned by the caller.
 /// </summary>
-public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAssetRepository, IObjectDeletionOutbox
+public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAssetRepository, IObjectDeletionOutbox
 {
     private const string CreatePendingSql = """
         WITH counter AS (
@@ -46,28 +46,10 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
         ORDER BY a.created_at, a.id LIMIT $2
         """;
 
-    /// <summary>
-    /// Records a generated variant of a ready asset; the unique (asset, transformation) index makes a concurrent
-    /// second one a no-op, whichever instance made it.
-    /// </summary>
-    private const string AddVariantSql = """
-        INSERT INTO asset_variants (id, asset_id, is_original, transformation, bucket, object_key, attributes, lqip, created_at, expires_at)
-        SELECT $1, a.id, false, $3, $4, $5, $6, $7, $8, $9 FROM assets a WHERE a.id = $2 AND a.is_ready
-        ON CONFLICT (asset_id, transformation) WHERE NOT is_original DO NOTHING
-        RETURNING id
-        """;
-
-    private const string ExistingVariantSql = """
-        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at, transformation, expires_at
-        FROM asset_variants WHERE asset_id = $1 AND transformation = $2 AND NOT is_original
-        """;
-
-    private const string QueueObjectSql = "INSERT INTO object_deletion_outbox (bucket, object_key) VALUES ($1, $2)";
-
     private const string DeleteExpiredVariantsSql = """
         WITH doomed AS (
             DELETE FROM asset_variants WHERE id IN (
-                SELECT id FROM asset_variants WHERE NOT is_original AND expires_at <= $1
+                SELECT id FROM asset_variants WHERE NOT is_original AND is_ready AND expires_at <= $1
                 ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
             RETURNING bucket, object_key
         ), queued AS (
@@ -160,53 +142,9 @@ public sealed class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAsse
         return CountAsync(PostgresAssetSql.DeleteRecursive(path, labels), cancellationToken);
     }
 
-    public async Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(variant);
-        var transformation = PostgresJson.Transformation(variant.Transformation);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var id = Guid.NewGuid();
-        await using (var insert = new NpgsqlCommand(AddVariantSql, connection, transaction))
-        {
-            Add(insert, id, NpgsqlDbType.Uuid);
-            Add(insert, assetId, NpgsqlDbType.Uuid);
-            Add(insert, transformation, NpgsqlDbType.Jsonb);
-            Add(insert, variant.Location.Bucket, NpgsqlDbType.Text);
-            Add(insert, variant.Location.Key, NpgsqlDbType.Text);
-            Add(insert, PostgresJson.Attributes(variant.Attributes), NpgsqlDbType.Jsonb);
-            Add(insert, PostgresJson.Lqip(variant.Lqip), NpgsqlDbType.Jsonb);
-            Add(insert, variant.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-            Add(insert, (object?)variant.ExpiresAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType.TimestampTz);
-            if (await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
-            {
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return new Variant(id, false, variant.Location, variant.Attributes, variant.Lqip, variant.CreatedAt, variant.Transformation, variant.ExpiresAt);
-            }
-        }
-
-        // Someone else recorded it first, or the asset is gone: either way this object is not needed.
-        Variant? existing = null;
-        await using (var select = new NpgsqlCommand(ExistingVariantSql, connection, transaction))
-        {
-            Add(select, assetId, NpgsqlDbType.Uuid);
-            Add(select, transformation, NpgsqlDbType.Jsonb);
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) existing = ReadVariant(reader);
-        }
-        await using (var queue = new NpgsqlCommand(QueueObjectSql, connection, transaction))
-        {
-            Add(queue, variant.Location.Bucket, NpgsqlDbType.Text);
-            Add(queue, variant.Location.Key, NpgsqlDbType.Text);
-            await queue.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return existing;
-    }
-
     public async Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("UPDATE asset_variants SET expires_at = $3 WHERE id = $2 AND asset_id = $1 AND NOT is_original");
+        await using var command = dataSource.CreateCommand("UPDATE asset_variants SET expires_at = $3 WHERE id = $2 AND asset_id = $1 AND NOT is_original AND is_ready");
         Add(command, assetId, NpgsqlDbType.Uuid);
         Add(command, variantId, NpgsqlDbType.Uuid);
         Add(command, expiresAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);

@@ -16,10 +16,14 @@ internal static class PostgresAssetSql
     public const string AssetColumns =
         "a.id, a.path_text, a.entry_id, a.alt, a.labels, a.tags, a.source, a.source_url, a.created_at, a.modified_at";
 
-    /// <summary>The variants of the assets whose ids are in $1 (uuid[]), the original first.</summary>
-    public const string Variants = """
-        SELECT asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at, transformation, expires_at
-        FROM asset_variants WHERE asset_id = ANY($1)
+    /// <summary>The columns <c>ReadVariant</c> reads, asset id first.</summary>
+    public const string VariantColumns =
+        "asset_id, id, is_original, bucket, object_key, attributes, lqip, created_at, transformation, expires_at";
+
+    /// <summary>The ready variants of the assets whose ids are in $1 (uuid[]), the original first.</summary>
+    public const string Variants = $"""
+        SELECT {VariantColumns}
+        FROM asset_variants WHERE asset_id = ANY($1) AND is_ready
         ORDER BY is_original DESC, created_at, id
         """;
 
@@ -57,7 +61,7 @@ internal static class PostgresAssetSql
     /// <summary>
     /// Wraps a <c>DELETE … RETURNING id</c> so that the objects of the deleted assets' variants go to the outbox in the
     /// same statement (so the same transaction). The variant rows themselves go by ON DELETE CASCADE; the CTE reads
-    /// them from the statement's snapshot, taken before the delete.
+    /// them from the statement's snapshot, taken before the delete, pending variants (still uploading) included.
     /// </summary>
     public static string DeleteAndQueueObjects(string deleteReturningIds) => $"""
         WITH doomed AS (
