@@ -34,12 +34,12 @@ foreach (var (kind, result) in load.Results)
 {
     var latencies = result.LatenciesMs;
     report.Row(Name(kind), result.Count, 100.0 * result.Count / count, result.Count / total.Elapsed.TotalSeconds,
-        Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 95), Stats.Percentile(latencies, 99), result.Errors, result.FailureSummary);
+        Stats.Percentile(latencies, 50), Stats.Percentile(latencies, 95), Stats.Percentile(latencies, 99), result.Errors, result.Errors == 0 ? null : result.FailureSummary);
 }
 var all = load.Results.Values.SelectMany(r => r.LatenciesMs).ToList();
 report.Row("all", count, 100.0, count / total.Elapsed.TotalSeconds,
     Stats.Percentile(all, 50), Stats.Percentile(all, 95), Stats.Percentile(all, 99), total.Errors,
-    string.Join("; ", load.Results.Where(r => r.Value.Errors > 0).Select(r => $"{Name(r.Key)}: {r.Value.FailureSummary}")));
+    total.Errors == 0 ? null : string.Join("; ", load.Results.Where(r => r.Value.Errors > 0).Select(r => $"{Name(r.Key)}: {r.Value.FailureSummary}")));
 report
     .Note($"{concurrency} closed-loop clients for {total.Elapsed.TotalSeconds:0} s ({window.TotalSeconds:0.#} s window plus the requests in flight at its end), "
         + $"one {photo.Length / 1024} KiB 1024×768 JPEG per upload; {count / total.Elapsed.TotalSeconds:0.0} requests/s overall. "
