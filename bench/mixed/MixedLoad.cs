@@ -5,7 +5,7 @@ using Konifer.Bench.Support;
 
 namespace Konifer.Bench.Mixed;
 
-/// <summary>The kinds of request a client picks from, with their share of the picks in percent.</summary>
+/// <summary>The kinds of request a client picks from (their shares are <see cref="MixedLoad.Mix"/>).</summary>
 public enum RequestKind { Upload, NewThumbnail, RepeatThumbnail, Info, Link, Delete }
 
 /// <summary>
@@ -36,7 +36,8 @@ public sealed class MixedLoad(HttpClient client, byte[] photo, int recentEntries
     public Task SeedAsync(int clients) =>
         Task.WhenAll(Enumerable.Range(0, clients).Select(c => Task.Run(async () =>
         {
-            if (!(await UploadAsync(c)).IsSuccessStatusCode) throw new InvalidOperationException("Seeding upload failed.");
+            using var response = await UploadAsync(c);
+            if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"A seeding upload answered {(int)response.StatusCode}.");
         })));
 
     public async Task<bool> StepAsync(int clientId)
@@ -63,7 +64,7 @@ public sealed class MixedLoad(HttpClient client, byte[] photo, int recentEntries
                 return false;
             }
             result.Succeeded(elapsed);
-            if (kind == RequestKind.NewThumbnail) lock (_gate) entry!.Widths.Add(width);
+            if (kind == RequestKind.NewThumbnail) lock (_gate) if (!entry!.Widths.Contains(width)) entry.Widths.Add(width);
             return true;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
