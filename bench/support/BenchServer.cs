@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-namespace Konifer.Bench.Upload;
+namespace Konifer.Bench.Support;
 
 /// <summary>The real server, started in this process on a loopback port from a konifer.conf for the chosen stores.</summary>
 public sealed class BenchServer : IAsyncDisposable

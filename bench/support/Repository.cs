@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Konifer.Bench.Upload;
+namespace Konifer.Bench.Support;
 
 /// <summary>The repository checkout this tool runs from, and its scripts.</summary>
 public static class Repository

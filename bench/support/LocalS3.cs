@@ -1,4 +1,4 @@
-namespace Konifer.Bench.Upload;
+namespace Konifer.Bench.Support;
 
 /// <summary>A private s3rver (scripts/start-s3 with its own state directory) with the bucket "assets".</summary>
 public sealed class LocalS3 : IAsyncDisposable

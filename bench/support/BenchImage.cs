@@ -1,6 +1,6 @@
 using NetVips;
 
-namespace Konifer.Bench.Upload;
+namespace Konifer.Bench.Support;
 
 /// <summary>The uploaded image: a photo-like JPEG (gradient plus noise, so it does not compress to nothing).</summary>
 public static class BenchImage

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Konifer.Bench.Upload;
+namespace Konifer.Bench.Support;
 
 /// <summary>A throwaway PostgreSQL cluster (scripts/start-postgres in a temporary directory), stopped at the end.</summary>
 public sealed class LocalPostgres : IAsyncDisposable
