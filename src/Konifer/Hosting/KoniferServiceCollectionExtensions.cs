@@ -40,9 +40,6 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<PlaceholderEncoder>();
         services.AddSingleton<VariantGeneration>();
         services.AddSingleton<VariantCache>();
-        services.AddSingleton<VariantExpirationReaper>();
-        services.AddHostedService(sp => sp.GetRequiredService<VariantExpirationReaper>());
-
         switch (settings.DataStore.Provider)
         {
             case DataStoreProvider.InMemory:
@@ -69,6 +66,10 @@ public static class KoniferServiceCollectionExtensions
                 break;
         }
 
+        // Hosted services start in registration order: every background loop comes after the stores' start-up
+        // checks and migrations, so that none of them runs against a schema that does not exist yet.
+        services.AddSingleton<VariantExpirationReaper>();
+        services.AddHostedService(sp => sp.GetRequiredService<VariantExpirationReaper>());
         services.AddObjectDeletionWorker();
         services.AddOptions<PendingUploadSweeperOptions>();
         services.AddHostedService<PendingUploadSweeper>();
