@@ -1,3 +1,4 @@
+using Konifer.Bench.Support;
 using System.Diagnostics;
 
 namespace Konifer.Bench.Variants;
@@ -26,7 +27,7 @@ internal static class EagerScenario
         try
         {
             foreach (var workers in options.Workers)
-                servers[workers] = await BenchServer.StartAsync(Configuration(workers));
+                servers[workers] = await BenchServer.InMemoryAsync(Configuration(workers));
             var loadBefore = LoadAverage();
             foreach (var (workers, server) in servers) await MeasureAsync(server, $"/eager/warmup-{workers}", 1, photo); // JIT, first libvips loads
             LibvipsSequential(copies, 1);

@@ -1,3 +1,4 @@
+using Konifer.Bench.Support;
 namespace Konifer.Bench.Variants;
 
 /// <summary>
@@ -14,7 +15,7 @@ internal static class MissScenario
     {
         var source = SourcePhoto.Size(photo);
         var copies = SourcePhoto.Copies(photo, Path.Combine(work, "ipx-root"), 16);
-        await using var server = await BenchServer.StartAsync("");
+        await using var server = await BenchServer.InMemoryAsync();
         await using var ipx = await IpxPeer.StartAsync(Path.Combine(work, "ipx-root"), Path.Combine(work, "ipx-state"));
         MissTarget[] targets = [new KoniferTarget(server, photo), new IpxTarget(ipx, copies), new LibvipsTarget(copies)];
         var loadBefore = LoadAverage();

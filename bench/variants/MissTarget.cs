@@ -1,3 +1,4 @@
+using Konifer.Bench.Support;
 using NetVips;
 
 namespace Konifer.Bench.Variants;
