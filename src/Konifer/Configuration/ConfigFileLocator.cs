@@ -5,8 +5,12 @@ public static class ConfigFileLocator
 {
     public const string EnvironmentVariable = "KONIFER_CONFIG";
 
+    /// <summary>Where a container image keeps its configuration: the last place looked at.</summary>
+    public const string ContainerPath = "/app/config/konifer.conf";
+
     /// <summary>The file to read, or null when none exists (then the built-in defaults apply).</summary>
-    public static string? Locate(Func<string, string?> environment, string currentDirectory)
+    /// <param name="containerPath">The last candidate; <see cref="ContainerPath"/> unless a test chooses another.</param>
+    public static string? Locate(Func<string, string?> environment, string currentDirectory, string containerPath = ContainerPath)
     {
         var explicitPath = environment(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(explicitPath))
@@ -16,7 +20,7 @@ public static class ConfigFileLocator
                 throw new ConfigurationException(EnvironmentVariable, $"the configuration file '{full}' does not exist.");
             return full;
         }
-        foreach (var candidate in new[] { Path.Combine(currentDirectory, "konifer.conf"), "/app/config/konifer.conf" })
+        foreach (var candidate in new[] { Path.Combine(currentDirectory, "konifer.conf"), containerPath })
             if (File.Exists(candidate)) return candidate;
         return null;
     }

@@ -39,6 +39,7 @@ public static class KoniferApp
         });
 
         builder.Services.AddKonifer(settings, document);
+        hostOptions.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddProblemDetails();
         builder.Services.ConfigureHttpJsonOptions(json => KoniferJson.Configure(json.SerializerOptions));

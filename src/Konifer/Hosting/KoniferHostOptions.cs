@@ -10,4 +10,7 @@ public sealed class KoniferHostOptions
 
     /// <summary>Overrides <c>ASPNETCORE_URLS</c>; tests use <c>http://127.0.0.1:0</c>.</summary>
     public string? Urls { get; init; }
+
+    /// <summary>Runs after the services are registered; tests replace one (a clock, a transformer) with their own.</summary>
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
 }

@@ -29,8 +29,10 @@ public sealed class KoniferTestServer : IAsyncDisposable
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
     }
 
-    /// <summary>Starts a server. <paramref name="config"/> is konifer.conf text; {mount} is replaced by a private directory.</summary>
-    public static async Task<KoniferTestServer> StartAsync(string config = InMemoryConfig, IDictionary<string, string>? environment = null)
+    /// <summary>Starts a server. <paramref name="config"/> is konifer.conf text; {mount} is replaced by a private directory.
+    /// <paramref name="services"/> may replace registered services (a clock, a transformer) after the server's own.</summary>
+    public static async Task<KoniferTestServer> StartAsync(string config = InMemoryConfig, IDictionary<string, string>? environment = null,
+        Action<IServiceCollection>? services = null)
     {
         var directory = CreateTempDirectory();
         var configPath = Path.Combine(directory, "konifer.conf");
@@ -42,6 +44,7 @@ public sealed class KoniferTestServer : IAsyncDisposable
             Environment = name => env.TryGetValue(name, out var value) ? value : null,
             CurrentDirectory = directory,
             Urls = "http://127.0.0.1:0",
+            ConfigureServices = services,
         });
         await app.StartAsync();
         return new KoniferTestServer(app, directory);

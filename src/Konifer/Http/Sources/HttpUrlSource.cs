@@ -16,10 +16,12 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
 {
     private readonly UrlSourcePolicy _policy;
     private readonly HttpClient _client;
+    private readonly HostAddressOverrides? _addresses;
 
-    public HttpUrlSource(UrlSourcePolicy policy)
+    public HttpUrlSource(UrlSourcePolicy policy, HostAddressOverrides? addresses = null)
     {
         _policy = policy;
+        _addresses = addresses;
         var antiSsrf = new AntiSSRFPolicy(PolicyConfigOptions.ExternalOnlyLatest)
         {
             // The reference accepts http sources; the address rules, not the scheme, keep internal services out.
@@ -69,7 +71,7 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
         var current = url;
         for (var hop = 0; ; hop++)
         {
-            var response = await _client.GetAsync(current, HttpCompletionOption.ResponseHeadersRead, deadlines.Restart());
+            var response = await _client.SendAsync(Request(current), HttpCompletionOption.ResponseHeadersRead, deadlines.Restart());
             if (response.IsSuccessStatusCode) return response;
             using (response)
             {
@@ -85,6 +87,18 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
                 current = _policy.Check(location.IsAbsoluteUri ? location : new Uri(current, location), "redirect target");
             }
         }
+    }
+
+    private HttpRequestMessage Request(Uri url)
+    {
+        var target = _addresses?.Apply(url) ?? url;
+        // Dns throws ArgumentException (a 500) for these literals before the address rule sees them.
+        if (IPAddress.TryParse(target.DnsSafeHost, out var literal) && (literal.Equals(IPAddress.Any) || literal.Equals(IPAddress.IPv6Any)))
+            throw new UrlSourceException(UrlSourceFailure.AddressNotAllowed,
+                $"The download was refused: {literal} is the unspecified address, which is never a target.");
+        var request = new HttpRequestMessage(HttpMethod.Get, target);
+        if (target != url) request.Headers.Host = url.Authority;
+        return request;
     }
 
     private async Task<TemporaryFile> SpoolAsync(Stream body, Deadlines deadlines)
