@@ -41,6 +41,11 @@ public static class S3ClientFactory
             Timeout = RequestTimeout,
             MaxErrorRetry = MaxErrorRetry,
         };
+        // The SDK would shift its clock by the skew it reads from the server's whole-second Date headers, and a
+        // presigned URL would then live up to a second longer than its TTL: over S3's seven-day limit at the maximum.
+        // Signing uses this machine's clock, which must be in sync (NTP) as for any S3 client. (A process-wide
+        // setting in this SDK version; this is the process's only S3 client.)
+        AWSConfigs.CorrectForClockSkew = false;
         if (!string.IsNullOrWhiteSpace(settings.EndpointUrl))
         {
             if (!Uri.TryCreate(settings.EndpointUrl, UriKind.Absolute, out var endpoint) ||
