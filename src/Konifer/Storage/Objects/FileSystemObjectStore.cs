@@ -62,15 +62,18 @@ public sealed class FileSystemObjectStore : IObjectStore
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var stream = new FileStream(file, new FileStreamOptions
+            // A bare handle, not a FileStream: the HTTP layer reads it positionally into the response, and other
+            // readers get a stream over it only when they ask (StoredObject.Content).
+            var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
+            try
             {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.Read | FileShare.Delete,
-                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-                BufferSize = BufferSize,
-            });
-            return Task.FromResult<StoredObject?>(new StoredObject(stream, stream.Length));
+                return Task.FromResult<StoredObject?>(StoredObject.FromFile(handle, RandomAccess.GetLength(handle)));
+            }
+            catch
+            {
+                handle.Dispose();
+                throw;
+            }
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
