@@ -48,6 +48,20 @@ public sealed class FileSystemObjectStoreTests : ObjectStoreContract, IDisposabl
     }
 
     [Fact]
+    public async Task A_replaced_or_deleted_object_is_not_served_from_a_handle_opened_before()
+    {
+        var location = NewLocation();
+        await PutAsync(location, [1, 1]);
+        (await Store.GetAsync(location, None))!.Dispose();
+
+        await PutAsync(location, [2, 2, 2]);
+        Assert.Equal([2, 2, 2], await ReadAllAsync(Store, location));
+
+        await Store.DeleteAsync(location, None);
+        Assert.Null(await Store.GetAsync(location, None));
+    }
+
+    [Fact]
     public async Task A_file_placed_under_the_mount_is_served()
     {
         Directory.CreateDirectory(Path.Combine(Mount, Bucket));

@@ -12,6 +12,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     private const int BufferSize = 81920;
 
     private readonly string _root;
+    private readonly OpenFileCache _openFiles = new(TimeSpan.FromSeconds(2), capacity: 256);
 
     public FileSystemObjectStore(string mountPath)
     {
@@ -48,6 +49,7 @@ public sealed class FileSystemObjectStore : IObjectStore
             }
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, file, overwrite: true);
+            _openFiles.Forget(file);
         }
         catch
         {
@@ -62,18 +64,8 @@ public sealed class FileSystemObjectStore : IObjectStore
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            // A bare handle, not a FileStream: the HTTP layer reads it positionally into the response, and other
-            // readers get a stream over it only when they ask (StoredObject.Content).
-            var handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete);
-            try
-            {
-                return Task.FromResult<StoredObject?>(StoredObject.FromFile(handle, RandomAccess.GetLength(handle)));
-            }
-            catch
-            {
-                handle.Dispose();
-                throw;
-            }
+            // A handle, not a FileStream: the HTTP layer reads it positionally into the response.
+            return Task.FromResult<StoredObject?>(_openFiles.Open(file));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -88,6 +80,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         try
         {
             File.Delete(file);
+            _openFiles.Forget(file);
         }
         catch (DirectoryNotFoundException)
         {
