@@ -34,7 +34,13 @@ public sealed class AssetContentResult(
         if (variant.Lqip.Thumbhash is { } thumbhash) response.Headers["K-LQIP-Thumbhash"] = thumbhash;
         if (asDownload) response.Headers.ContentDisposition = Disposition(asset, variant);
         if (HttpMethods.IsHead(context.Request.Method)) return;
-        await content.Content.CopyToAsync(response.Body, 81920, context.RequestAborted);
+        if (content.File is { } file)
+        {
+            await response.StartAsync(context.RequestAborted);
+            await FileResponseBody.WriteAsync(response.BodyWriter, file, content.Length, context.RequestAborted);
+        }
+        else
+            await content.Content.CopyToAsync(response.Body, 81920, context.RequestAborted);
     }
 
     /// <summary><c>attachment</c> with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 8187).</summary>

@@ -30,6 +30,38 @@ public sealed class FileSystemObjectStoreTests : ObjectStoreContract, IDisposabl
     }
 
     [Fact]
+    public async Task An_object_is_opened_as_its_file_and_its_stream_reads_the_same_bytes()
+    {
+        var location = NewLocation();
+        await PutAsync(location, [5, 6, 7, 8]);
+
+        await using var stored = await Store.GetAsync(location, None);
+
+        Assert.NotNull(stored!.File);
+        Assert.Equal(4, stored.Length);
+        var head = new byte[2];
+        Assert.Equal(2, RandomAccess.Read(stored.File!, head, 2));
+        Assert.Equal([7, 8], head);
+        using var copy = new MemoryStream();
+        await stored.Content.CopyToAsync(copy);
+        Assert.Equal([5, 6, 7, 8], copy.ToArray());
+    }
+
+    [Fact]
+    public async Task A_replaced_or_deleted_object_is_not_served_from_a_handle_opened_before()
+    {
+        var location = NewLocation();
+        await PutAsync(location, [1, 1]);
+        (await Store.GetAsync(location, None))!.Dispose();
+
+        await PutAsync(location, [2, 2, 2]);
+        Assert.Equal([2, 2, 2], await ReadAllAsync(Store, location));
+
+        await Store.DeleteAsync(location, None);
+        Assert.Null(await Store.GetAsync(location, None));
+    }
+
+    [Fact]
     public async Task A_file_placed_under_the_mount_is_served()
     {
         Directory.CreateDirectory(Path.Combine(Mount, Bucket));

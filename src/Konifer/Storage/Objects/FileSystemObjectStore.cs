@@ -12,6 +12,7 @@ public sealed class FileSystemObjectStore : IObjectStore
     private const int BufferSize = 81920;
 
     private readonly string _root;
+    private readonly OpenFileCache _openFiles = new(TimeSpan.FromSeconds(2), capacity: 256);
 
     public FileSystemObjectStore(string mountPath)
     {
@@ -48,6 +49,7 @@ public sealed class FileSystemObjectStore : IObjectStore
             }
             cancellationToken.ThrowIfCancellationRequested();
             File.Move(temporary, file, overwrite: true);
+            _openFiles.Forget(file);
         }
         catch
         {
@@ -62,15 +64,8 @@ public sealed class FileSystemObjectStore : IObjectStore
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var stream = new FileStream(file, new FileStreamOptions
-            {
-                Mode = FileMode.Open,
-                Access = FileAccess.Read,
-                Share = FileShare.Read | FileShare.Delete,
-                Options = FileOptions.Asynchronous | FileOptions.SequentialScan,
-                BufferSize = BufferSize,
-            });
-            return Task.FromResult<StoredObject?>(new StoredObject(stream, stream.Length));
+            // A handle, not a FileStream: the HTTP layer reads it positionally into the response.
+            return Task.FromResult<StoredObject?>(_openFiles.Open(file));
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
@@ -85,6 +80,7 @@ public sealed class FileSystemObjectStore : IObjectStore
         try
         {
             File.Delete(file);
+            _openFiles.Forget(file);
         }
         catch (DirectoryNotFoundException)
         {
