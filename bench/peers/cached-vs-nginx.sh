@@ -9,6 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib/report.sh
+source bench/lib/ports.sh
 runs="${1:-3}"; seconds="${2:-5}"; stores="${3:-memory filesystem postgresql}"
 scripts/install-deps
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -57,7 +58,7 @@ start_server() { # stores → starts Konifer, uploads the photo and caches the v
       printf 'data-store { provider = postgresql, postgresql { host = "127.0.0.1", port = %s, database = "konifer_test", user = "postgres" } }\nobject-store { provider = filesystem, filesystem.mount-path = "%s" }\n' "$port" "$work/objects-pg" >"$conf" ;;
     *) echo "unknown stores '$1' (memory, filesystem, postgresql)" >&2; exit 2 ;;
   esac
-  kport=$((20000 + RANDOM % 10000))
+  kport=$(free_port)
   KONIFER_CONFIG="$conf" ASPNETCORE_URLS="http://127.0.0.1:$kport" Logging__LogLevel__Default=Warning \
     dotnet src/Konifer/bin/Release/net10.0/Konifer.dll >"$work/server-$1.log" 2>&1 &
   server=$!
@@ -69,7 +70,7 @@ start_server() { # stores → starts Konifer, uploads the photo and caches the v
     || { echo "the variant is not served as a hit on $1" >&2; exit 1; }
 }
 
-nport=$((30000 + RANDOM % 10000))
+nport=$(free_port)
 mkdir -p "$work/www"
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;

@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib/report.sh
+source bench/lib/ports.sh
 scripts/install-deps
 large="${1:-12000}"; small="${2:-1200}"
 work=$(mktemp -d)
@@ -37,7 +38,7 @@ data-store.provider = in-memory
 object-store { provider = filesystem, filesystem.mount-path = "$dir/objects" }
 source.multipart.max-bytes = 1073741824
 CONF
-  local port=$((20000 + RANDOM % 20000))
+  local port; port=$(free_port)
   KONIFER_CONFIG="$dir/konifer.conf" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
     dotnet src/Konifer/bin/Release/net10.0/Konifer.dll >"$dir/server.log" 2>&1 &
   server=$!
