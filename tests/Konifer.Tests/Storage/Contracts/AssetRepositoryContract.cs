@@ -665,6 +665,31 @@ public abstract class AssetRepositoryContract
     }
 
     [Fact]
+    public async Task A_fetch_of_several_assets_gives_each_its_own_ready_variants_original_first()
+    {
+        var path = P("variants/several");
+        var bare = await StoreAsync(path);
+        var busy = await StoreAsync(path);
+        var newest = await StoreAsync(path);
+        var early = await AddVariantAsync(busy.Id, Generated(Thumb(30)) with { CreatedAt = At(20) });
+        var late = await AddVariantAsync(busy.Id, Generated(Thumb(20)) with { CreatedAt = At(30) });
+        var own = await AddVariantAsync(newest.Id, Generated(Thumb(40)));
+        await Assets.ReserveVariantAsync(bare.Id, Generated(Thumb(50)), None);
+
+        var found = await FindAsync(path, Query());
+
+        Assert.Equal([newest.Id, busy.Id, bare.Id], found.Select(a => a.Id));
+        Assert.Equal([newest.Original.Id, own!.Id], found[0].Variants.Select(v => v.Id));
+        Assert.Equal([busy.Original.Id, early!.Id, late!.Id], found[1].Variants.Select(v => v.Id));
+        Assert.Equal([bare.Original.Id], found[2].Variants.Select(v => v.Id));
+        Assert.Equal([busy.Id], (await FindAsync(path, new AssetQuery(busy.EntryId, AssetOrder.New, new Dictionary<string, string>(), 1)))
+            .Select(a => a.Id));
+        // The limit counts assets, not variants.
+        Assert.Equal(2, Assert.Single(await FindAsync(path, Query(limit: 1))).Variants.Count);
+        Assert.Equal(2, (await FindAsync(path, Query(limit: 2))).Count);
+    }
+
+    [Fact]
     public async Task A_variant_of_a_deleted_or_unknown_asset_is_not_reserved()
     {
         var asset = await StoreAsync(P("variants/gone"));

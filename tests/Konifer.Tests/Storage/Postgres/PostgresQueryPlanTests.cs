@@ -9,7 +9,8 @@ namespace Konifer.Tests.Storage.Postgres;
 /// <summary>
 /// With 100,000 assets, the planner runs the repository's own statements (the exact SQL and parameters it sends)
 /// through the intended indexes, never a sequential scan of the assets. Half the rows sit at one busy path, the other
-/// half spread over 500 paths below /bulk; the label <c>n</c> matches one asset in a thousand.
+/// half spread over 500 paths below /bulk; the label <c>n</c> matches one asset in a thousand. A fetch
+/// (<see cref="PostgresAssetSql.Find"/>) also joins the variants of what it finds through their asset index.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresQueryPlanTests(PostgresServer server) : IAsyncLifetime
@@ -53,7 +54,7 @@ public sealed class PostgresQueryPlanTests(PostgresServer server) : IAsyncLifeti
     {
         var plan = await ExplainAsync(PostgresAssetSql.Find(AssetPath.Parse("/bulk/big"), Query()));
 
-        AssertUses(plan, "Index Scan Backward using assets_path_entry on assets");
+        AssertFindUses(plan, "Index Scan Backward using assets_path_entry on assets");
     }
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class PostgresQueryPlanTests(PostgresServer server) : IAsyncLifeti
     {
         var plan = await ExplainAsync(PostgresAssetSql.Find(AssetPath.Parse("/bulk/big"), Query(entry: 123)));
 
-        AssertUses(plan, "Index Scan using assets_path_entry on assets");
+        AssertFindUses(plan, "Index Scan using assets_path_entry on assets");
     }
 
     [Fact]
@@ -69,7 +70,7 @@ public sealed class PostgresQueryPlanTests(PostgresServer server) : IAsyncLifeti
     {
         var plan = await ExplainAsync(PostgresAssetSql.Find(AssetPath.Parse("/bulk/big"), Query(AssetOrder.Modified, limit: 10)));
 
-        AssertUses(plan, "Index Scan using assets_path_modified on assets");
+        AssertFindUses(plan, "Index Scan using assets_path_modified on assets");
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public sealed class PostgresQueryPlanTests(PostgresServer server) : IAsyncLifeti
         var plan = await ExplainAsync(PostgresAssetSql.Find(AssetPath.Parse("/bulk/big"),
             Query(limit: AssetQuery.All, labels: new() { ["n"] = "7" })));
 
-        AssertUses(plan, "Bitmap Index Scan on assets_labels_gin");
+        AssertFindUses(plan, "Bitmap Index Scan on assets_labels_gin");
     }
 
     [Fact]
@@ -113,6 +114,14 @@ public sealed class PostgresQueryPlanTests(PostgresServer server) : IAsyncLifeti
             [new NpgsqlParameter { Value = ids, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Uuid }]));
 
         AssertUses(plan, "asset_variants_asset");
+        Assert.DoesNotContain("Seq Scan on asset_variants", plan);
+    }
+
+    /// <summary>A fetch finds its assets through <paramref name="expected"/> and joins their variants through their asset index.</summary>
+    private static void AssertFindUses(string plan, string expected)
+    {
+        AssertUses(plan, expected);
+        Assert.Contains("Index Scan using asset_variants_asset on asset_variants", plan);
         Assert.DoesNotContain("Seq Scan on asset_variants", plan);
     }
 

@@ -110,7 +110,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(query);
-        return QueryAssetsAsync(PostgresAssetSql.Find(path, query), cancellationToken);
+        return FindWithVariantsAsync(PostgresAssetSql.Find(path, query), cancellationToken);
     }
 
     public async Task<Asset?> UpdateInformationAsync(AssetPath path, long entryId, AssetInformation information, DateTimeOffset modifiedAt,
@@ -159,16 +159,19 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 
-    /// <summary>A row of <see cref="PostgresAssetSql.Variants"/> (or the same columns), from its second column on.</summary>
-    private static Variant ReadVariant(NpgsqlDataReader reader) => new(
-        reader.GetGuid(1),
-        reader.GetBoolean(2),
-        new ObjectLocation(reader.GetString(3), reader.GetString(4)),
-        PostgresJson.ReadAttributes(reader.GetString(5)),
-        PostgresJson.ReadLqip(reader.GetString(6)),
-        reader.GetFieldValue<DateTimeOffset>(7),
-        reader.IsDBNull(8) ? null : PostgresJson.ReadTransformation(reader.GetString(8)),
-        reader.IsDBNull(9) ? null : reader.GetFieldValue<DateTimeOffset>(9));
+    /// <summary>
+    /// A row of <see cref="PostgresAssetSql.VariantColumns"/> from its second column on; with <paramref name="first"/>,
+    /// the same columns starting at that ordinal (as in <see cref="PostgresAssetSql.JoinedVariantColumns"/>).
+    /// </summary>
+    private static Variant ReadVariant(NpgsqlDataReader reader, int first = 0) => new(
+        reader.GetGuid(first + 1),
+        reader.GetBoolean(first + 2),
+        new ObjectLocation(reader.GetString(first + 3), reader.GetString(first + 4)),
+        PostgresJson.ReadAttributes(reader.GetString(first + 5)),
+        PostgresJson.ReadLqip(reader.GetString(first + 6)),
+        reader.GetFieldValue<DateTimeOffset>(first + 7),
+        reader.IsDBNull(first + 8) ? null : PostgresJson.ReadTransformation(reader.GetString(first + 8)),
+        reader.IsDBNull(first + 9) ? null : reader.GetFieldValue<DateTimeOffset>(first + 9));
 
     public Task<IReadOnlyList<Asset>> FindPendingOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
     {
@@ -250,6 +253,34 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         return rows.Select(r => r.ToAsset(variants[r.Id])).ToArray();
     }
 
+    /// <summary>
+    /// Runs <see cref="PostgresAssetSql.Find"/>: rows of <see cref="PostgresAssetSql.AssetColumns"/> then
+    /// <see cref="PostgresAssetSql.JoinedVariantColumns"/>, one per variant, an asset's rows consecutive and already in
+    /// variant order; an asset without a ready variant comes as one row whose variant columns are null.
+    /// </summary>
+    private async Task<IReadOnlyList<Asset>> FindWithVariantsAsync(PostgresStatement statement, CancellationToken cancellationToken)
+    {
+        const int firstVariantColumn = AssetRow.ColumnCount;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = statement.CreateCommand(connection);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var assets = new List<Asset>();
+        AssetRow? current = null;
+        var variants = new List<Variant>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (current is null || current.Id != reader.GetGuid(0))
+            {
+                if (current is not null) assets.Add(current.ToAsset(variants));
+                current = AssetRow.Read(reader);
+                variants = [];
+            }
+            if (!reader.IsDBNull(firstVariantColumn)) variants.Add(ReadVariant(reader, firstVariantColumn));
+        }
+        if (current is not null) assets.Add(current.ToAsset(variants));
+        return assets;
+    }
+
     private static void Add(NpgsqlCommand command, object value, NpgsqlDbType type) =>
         command.Parameters.Add(new NpgsqlParameter { Value = value, NpgsqlDbType = type });
 
@@ -263,6 +294,9 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
     private sealed record AssetRow(Guid Id, AssetPath Path, long EntryId, AssetInformation Information, AssetSource Source, string? SourceUrl,
         DateTimeOffset CreatedAt, DateTimeOffset ModifiedAt)
     {
+        /// <summary>How many columns <see cref="Read"/> reads, from ordinal 0.</summary>
+        public const int ColumnCount = 10;
+
         public static AssetRow Read(NpgsqlDataReader reader) => new(
             reader.GetGuid(0),
             AssetPath.Parse(reader.GetString(1)),

@@ -27,11 +27,27 @@ internal static class PostgresAssetSql
         ORDER BY is_original DESC, created_at, id
         """;
 
-    /// <summary>Ready assets at exactly <paramref name="path"/> matching <paramref name="query"/>, in its order and limit.</summary>
+    /// <summary>
+    /// The variant columns of <see cref="Find"/>, after <see cref="AssetColumns"/>, in the order <c>ReadVariant</c>
+    /// reads them (v.asset_id stands in for the asset id it skips; it is null when an asset has no ready variant).
+    /// </summary>
+    public const string JoinedVariantColumns =
+        "v.asset_id, v.id, v.is_original, v.bucket, v.object_key, v.attributes, v.lqip, v.created_at, v.transformation, v.expires_at";
+
+    /// <summary>
+    /// Ready assets at exactly <paramref name="path"/> matching <paramref name="query"/>, in its order and limit, with
+    /// their ready variants in one round trip: one row per (asset, variant), an asset's rows together and its original
+    /// first, so the reader groups consecutive rows. The limit applies to the assets, in the inner select.
+    /// </summary>
     public static PostgresStatement Find(AssetPath path, AssetQuery query)
     {
         var parameters = new List<NpgsqlParameter>();
-        var sql = $"SELECT {AssetColumns} FROM assets a WHERE {AtPath(path, query, parameters)}{OrderAndLimit(query, parameters)}";
+        var sql = $"""
+            SELECT {AssetColumns}, {JoinedVariantColumns}
+            FROM (SELECT {AssetColumns} FROM assets a WHERE {AtPath(path, query, parameters)}{OrderAndLimit(query, parameters)}) a
+            LEFT JOIN asset_variants v ON v.asset_id = a.id AND v.is_ready
+            {OrderBy(query)}, v.is_original DESC, v.created_at, v.id
+            """;
         return new PostgresStatement(sql, parameters);
     }
 
@@ -83,11 +99,13 @@ internal static class PostgresAssetSql
 
     private static string OrderAndLimit(AssetQuery query, List<NpgsqlParameter> parameters)
     {
-        var order = query.Order == AssetOrder.Modified
-            ? " ORDER BY a.modified_at DESC, a.entry_id DESC"
-            : " ORDER BY a.entry_id DESC";
+        var order = " " + OrderBy(query);
         return query.Limit < 0 ? order : $"{order} LIMIT {Add(parameters, query.Limit, NpgsqlDbType.Integer)}";
     }
+
+    private static string OrderBy(AssetQuery query) => query.Order == AssetOrder.Modified
+        ? "ORDER BY a.modified_at DESC, a.entry_id DESC"
+        : "ORDER BY a.entry_id DESC";
 
     private static string Add(List<NpgsqlParameter> parameters, object value, NpgsqlDbType type)
     {
