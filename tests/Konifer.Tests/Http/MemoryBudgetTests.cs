@@ -39,7 +39,7 @@ public sealed class MemoryBudgetTests
         Assert.Equal(("pngload", Width, Height), (png.Loader, png.Width, png.Height));
     }
 
-    [Fact]
+    [Fact(Timeout = 600_000)]
     public async Task Thumbnails_complete_while_large_conversions_wait_for_memory_and_the_budget_holds()
     {
         // Room for one large conversion and two thumbnails at a time: two large ones never fit together.
@@ -68,17 +68,26 @@ public sealed class MemoryBudgetTests
             }
         });
 
+        // The third conversion waits for the two before it: longer than the test client's timeout on a busy machine.
+        using var patient = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
         var conversions = Enumerable.Range(0, 3)
-            .Select(i => server.Client.GetAsync($"/assets/photos/a/-/content?w=2400&format=avif&q={49 - i}"))
+            .Select(i => patient.GetAsync($"/assets/photos/a/-/content?w=2400&format=avif&q={49 - i}"))
             .ToArray();
-        while (scheduler.Running == 0) await Task.Delay(5);
+        // Bounded: a conversion that fails or finishes unseen must fail the test, not hang it.
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (scheduler.Running == 0 && !conversions.Any(c => c.IsCompleted))
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail("no large conversion started within 60 s");
+            await Task.Delay(5);
+        }
         var thumbnails = Enumerable.Range(0, 5)
             .Select(i => server.Client.GetAsync($"/assets/photos/a/-/content?w={100 + i}"))
             .ToArray();
 
         var served = await Task.WhenAll(thumbnails).WaitAsync(TimeSpan.FromSeconds(60));
         var pendingConversions = conversions.Count(c => !c.IsCompleted);
-        var converted = await Task.WhenAll(conversions).WaitAsync(TimeSpan.FromSeconds(120));
+        // Three full-size AVIFs one after another: generous, since the machine may be shared.
+        var converted = await Task.WhenAll(conversions).WaitAsync(TimeSpan.FromSeconds(300));
         await sampling.CancelAsync();
         await sampler;
 
