@@ -55,7 +55,7 @@ public sealed class MemoryBudgetTests
             """);
         var scheduler = server.Services.GetRequiredService<VariantGenerationScheduler>();
         Assert.Equal(budget, scheduler.MemoryBudget);
-        await server.Client.StoreAsync("/photos/a", TestImages.Gradient(Width, Height, ".jpg"));
+        await server.Client.StoreAsync("/photos/a", NoisyGradient(Width, Height));
 
         using var sampling = new CancellationTokenSource();
         long highest = 0;
@@ -110,5 +110,19 @@ public sealed class MemoryBudgetTests
         Assert.All(converted, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.InRange(highest, thumbnail, budget);
         foreach (var response in served.Concat(converted)) response.Dispose();
+    }
+
+    /// <summary>
+    /// The red-to-blue gradient with noise on top: a smooth gradient encodes to AVIF so fast that the large
+    /// conversions could all be done before the thumbnails, while noise keeps each one busy for seconds.
+    /// </summary>
+    private static byte[] NoisyGradient(int width, int height)
+    {
+        using var gradient = NetVips.Image.NewFromBuffer(TestImages.Gradient(width, height, ".png"));
+        using var rgb = gradient.ExtractBand(0, 3);
+        using var noise = NetVips.Image.Gaussnoise(width, height, sigma: 30, mean: 0);
+        using var sum = rgb + noise;
+        using var noisy = sum.Cast(NetVips.Enums.BandFormat.Uchar);
+        return noisy.JpegsaveBuffer(q: 90);
     }
 }
