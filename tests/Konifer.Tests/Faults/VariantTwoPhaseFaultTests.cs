@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using Amazon.S3;
 using Konifer.Assets;
 using Konifer.Paths;
 using Konifer.Storage.Metadata;
@@ -58,20 +57,6 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
         return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
     }
 
-    private async Task<bool> InBucketAsync(string key)
-    {
-        using var direct = s3.CreateClient();
-        try
-        {
-            await direct.GetObjectMetadataAsync(S3Server.Bucket, key);
-            return true;
-        }
-        catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
-        {
-            return false;
-        }
-    }
-
     /// <summary>The server's own sweeper logic with a clock two hours ahead, so that what is pending now counts as dead.</summary>
     private Task<int> SweepAsync()
     {
@@ -80,6 +65,14 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
         var sweeper = new PendingUploadSweeper(services.GetRequiredService<IAssetRepository>(), services.GetRequiredService<IObjectDeletionSignal>(),
             Options.Create(new PendingUploadSweeperOptions()), later, new CapturingLogger<PendingUploadSweeper>());
         return sweeper.SweepOnceAsync(CancellationToken.None);
+    }
+
+    /// <summary>The variant request fails with 503 and a problem whose message starts with <paramref name="message"/>.</summary>
+    private async Task AssertUnavailableAsync(string path, string message)
+    {
+        using var failed = await GetVariantAsync(path);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.StartsWith(message, await failed.ProblemMessageAsync());
     }
 
     private async Task<HttpResponseMessage> GetVariantAsync(string path) => await Client.GetAsync($"/assets{path}/-/content{Variant}");
@@ -94,11 +87,7 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
         await Client.StoreAsync("/v2p/upload-fails", TestImages.Gradient(40, 20));
         _s3Gate.WhenRequest("PUT", _s3Gate.Close);
 
-        using (var failed = await GetVariantAsync("/v2p/upload-fails"))
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
-            Assert.StartsWith("The object store is unavailable", await failed.ProblemMessageAsync());
-        }
+        await AssertUnavailableAsync("/v2p/upload-fails", "The object store is unavailable");
 
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM asset_variants WHERE NOT is_original"));
         var key = await ScalarAsync<string>("SELECT object_key FROM object_deletion_outbox");
@@ -107,7 +96,7 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
         _s3Gate.Reopen();
 
         await DrainedAsync();
-        Assert.False(await InBucketAsync(key));
+        Assert.False(await s3.ContainsAsync(key));
         using var retried = await GetVariantAsync("/v2p/upload-fails");
         Assert.Equal(HttpStatusCode.OK, retried.StatusCode);
         Assert.Equal("miss", retried.Headers.GetValues("K-Cache-Status").Single());
@@ -121,16 +110,12 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
         // The object goes through; PostgreSQL is gone for marking the record ready, and for abandoning it.
         _s3Gate.WhenRequest("PUT", _pgGate.Close);
 
-        using (var failed = await GetVariantAsync("/v2p/db-cut"))
-        {
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
-            Assert.StartsWith("The metadata store is unavailable", await failed.ProblemMessageAsync());
-        }
+        await AssertUnavailableAsync("/v2p/db-cut", "The metadata store is unavailable");
         _pgGate.Reopen();
 
         var key = await ScalarAsync<string>("SELECT object_key FROM asset_variants WHERE NOT is_ready");
         Assert.NotNull(key);
-        Assert.True(await InBucketAsync(key));
+        Assert.True(await s3.ContainsAsync(key));
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM asset_variants WHERE NOT is_original AND is_ready"));
 
         // Not found by reads meanwhile: the next request generates it anew (the pending row blocks nothing).
@@ -139,7 +124,7 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
 
         Assert.Equal(1, await Eventually.UntilAsync(SweepAsync, n => n >= 1, TimeSpan.FromSeconds(10), "Sweeping the pending variant"));
         await DrainedAsync();
-        Assert.False(await InBucketAsync(key));
+        Assert.False(await s3.ContainsAsync(key));
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM asset_variants WHERE NOT is_ready"));
         using var hit = await GetVariantAsync("/v2p/db-cut");
         Assert.Equal("hit", hit.Headers.GetValues("K-Cache-Status").Single());
@@ -173,7 +158,7 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
 
         Assert.Equal(1, await SweepAsync());
         await DrainedAsync();
-        Assert.False(await InBucketAsync(location.Key));
+        Assert.False(await s3.ContainsAsync(location.Key));
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM asset_variants WHERE NOT is_ready"));
         using var hit = await GetVariantAsync("/v2p/crashed");
         Assert.Equal("hit", hit.Headers.GetValues("K-Cache-Status").Single());

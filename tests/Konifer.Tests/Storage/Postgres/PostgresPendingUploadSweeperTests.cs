@@ -21,6 +21,27 @@ public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
         new(repository, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions { BatchSize = 7 }), _time,
             new CapturingLogger<PendingUploadSweeper>());
 
+    /// <summary>Two instances' repositories, each with its own pool, on one freshly migrated database.</summary>
+    private async Task<TwoInstances> TwoInstancesAsync()
+    {
+        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(withLtree: true)) { MaxPoolSize = 10 }.ConnectionString;
+        var instances = new TwoInstances(NpgsqlDataSource.Create(connectionString), NpgsqlDataSource.Create(connectionString));
+        await new PostgresMigrator(instances.One).MigrateAsync(None);
+        return instances;
+    }
+
+    private sealed record TwoInstances(NpgsqlDataSource One, NpgsqlDataSource Other) : IAsyncDisposable
+    {
+        public PostgresAssetRepository First { get; } = new(One);
+        public PostgresAssetRepository Second { get; } = new(Other);
+
+        public async ValueTask DisposeAsync()
+        {
+            await One.DisposeAsync();
+            await Other.DisposeAsync();
+        }
+    }
+
     private PendingAsset Upload(TimeSpan age) =>
         new(AssetPath.Parse("/uploads/photo"), AssetInformation.Empty, AssetSource.Upload, null,
             ObjectLocation.NewFor("assets", ImageFormat.Png), new ImageAttributes(1, 1, ImageFormat.Png, 1, null, "srgb"), Lqip.None,
@@ -29,12 +50,8 @@ public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
     [Fact]
     public async Task Two_instances_sweeping_at_once_queue_each_dead_upload_once_and_spare_the_rest()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(withLtree: true)) { MaxPoolSize = 10 }.ConnectionString;
-        await using var one = NpgsqlDataSource.Create(connectionString);
-        await using var other = NpgsqlDataSource.Create(connectionString);
-        await new PostgresMigrator(one).MigrateAsync(None);
-        var first = new PostgresAssetRepository(one);
-        var second = new PostgresAssetRepository(other);
+        await using var instances = await TwoInstancesAsync();
+        var (first, second) = (instances.First, instances.Second);
         var dead = new List<Asset>();
         for (var i = 0; i < 40; i++) dead.Add(await first.CreatePendingAsync(Upload(TimeSpan.FromHours(2)), None));
         var running = await first.CreatePendingAsync(Upload(TimeSpan.FromMinutes(10)), None);
@@ -55,12 +72,8 @@ public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
     [Fact]
     public async Task Two_instances_sweeping_pending_variants_queue_each_once_and_spare_fresh_and_ready_ones()
     {
-        var connectionString = new NpgsqlConnectionStringBuilder(await server.CreateDatabaseAsync(withLtree: true)) { MaxPoolSize = 10 }.ConnectionString;
-        await using var one = NpgsqlDataSource.Create(connectionString);
-        await using var other = NpgsqlDataSource.Create(connectionString);
-        await new PostgresMigrator(one).MigrateAsync(None);
-        var first = new PostgresAssetRepository(one);
-        var second = new PostgresAssetRepository(other);
+        await using var instances = await TwoInstancesAsync();
+        var (first, second) = (instances.First, instances.Second);
         var asset = await first.CreatePendingAsync(Upload(TimeSpan.FromDays(1)), None);
         await first.MarkReadyAsync(asset.Id, None);
         var dead = new List<PendingVariant>();

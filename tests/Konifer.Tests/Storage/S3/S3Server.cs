@@ -28,6 +28,21 @@ public sealed class S3Server : IAsyncLifetime
 
     public AmazonS3Client CreateClient() => S3ClientFactory.Create(Settings);
 
+    /// <summary>Whether <paramref name="key"/> is in <see cref="Bucket"/>, asked of the server directly.</summary>
+    public async Task<bool> ContainsAsync(string key)
+    {
+        using var direct = CreateClient();
+        try
+        {
+            await direct.GetObjectMetadataAsync(Bucket, key);
+            return true;
+        }
+        catch (AmazonS3Exception e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return false;
+        }
+    }
+
     public async Task InitializeAsync()
     {
         var configured = Environment.GetEnvironmentVariable(EndpointVariable);
