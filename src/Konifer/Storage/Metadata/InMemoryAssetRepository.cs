@@ -78,11 +78,7 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            IReadOnlyList<Asset> stale = _pending.Values
-                .Where(a => a.CreatedAt < cutoff)
-                .OrderBy(a => a.CreatedAt).ThenBy(a => a.Id)
-                .Take(max)
-                .ToArray();
+            IReadOnlyList<Asset> stale = OldestBefore(_pending.Values, a => a.CreatedAt, a => a.Id, cutoff, max);
             return Task.FromResult(stale);
         }
     }
@@ -212,11 +208,7 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            IReadOnlyList<PendingVariant> stale = _pendingVariants.Values
-                .Where(p => p.Variant.CreatedAt < cutoff)
-                .OrderBy(p => p.Variant.CreatedAt).ThenBy(p => p.Variant.Id)
-                .Take(max)
-                .ToArray();
+            IReadOnlyList<PendingVariant> stale = OldestBefore(_pendingVariants.Values, p => p.Variant.CreatedAt, p => p.Variant.Id, cutoff, max);
             foreach (var pending in stale)
             {
                 _pendingVariants.Remove(pending.Variant.Id);
@@ -225,6 +217,10 @@ public sealed class InMemoryAssetRepository : IAssetRepository, IObjectDeletionO
             return Task.FromResult(stale);
         }
     }
+
+    /// <summary>Up to <paramref name="max"/> pending records made before <paramref name="cutoff"/>, oldest first (ties by id), as a snapshot.</summary>
+    private static T[] OldestBefore<T>(IEnumerable<T> pending, Func<T, DateTimeOffset> createdAt, Func<T, Guid> id, DateTimeOffset cutoff, int max) =>
+        pending.Where(p => createdAt(p) < cutoff).OrderBy(createdAt).ThenBy(id).Take(max).ToArray();
 
     /// <summary>Whether this variant is recorded ready. Caller holds the lock.</summary>
     private bool IsReadyVariant(PendingVariant variant) =>

@@ -37,36 +37,38 @@ public sealed partial class PendingUploadSweeper(
     {
         var cutoff = Clock.GetUtcNow() - _options.GracePeriod;
         var batchSize = Math.Max(1, _options.BatchSize);
-        var total = 0;
-        IReadOnlyList<Asset> stale;
-        do
+        var total = await InBatchesAsync(batchSize, async () =>
         {
-            stale = await repository.FindPendingOlderThanAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            var stale = await repository.FindPendingOlderThanAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
             foreach (var asset in stale)
             {
                 await repository.AbandonPendingAsync(asset.Id, cancellationToken).ConfigureAwait(false);
                 LogAbandoned(Logger, asset.Path.Value, asset.EntryId, asset.CreatedAt);
             }
-            total += stale.Count;
-        }
-        while (stale.Count == batchSize);
-        total += await SweepVariantsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            return stale.Count;
+        }).ConfigureAwait(false);
+        total += await InBatchesAsync(batchSize, async () =>
+        {
+            var swept = await repository.SweepPendingVariantsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            foreach (var pending in swept)
+                LogAbandonedVariant(Logger, pending.Variant.Transformation?.ToString(), pending.AssetId, pending.Variant.CreatedAt);
+            return swept.Count;
+        }).ConfigureAwait(false);
         if (total > 0) deletionSignal.Nudge();
         return total;
     }
 
-    private async Task<int> SweepVariantsAsync(DateTimeOffset cutoff, int batchSize, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="sweepBatch"/> until a batch comes back short of <paramref name="batchSize"/>; the total.</summary>
+    private static async Task<int> InBatchesAsync(int batchSize, Func<Task<int>> sweepBatch)
     {
         var total = 0;
-        IReadOnlyList<PendingVariant> swept;
+        int count;
         do
         {
-            swept = await repository.SweepPendingVariantsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
-            foreach (var pending in swept)
-                LogAbandonedVariant(Logger, pending.Variant.Transformation?.ToString(), pending.AssetId, pending.Variant.CreatedAt);
-            total += swept.Count;
+            count = await sweepBatch().ConfigureAwait(false);
+            total += count;
         }
-        while (swept.Count == batchSize);
+        while (count == batchSize);
         return total;
     }
 
