@@ -9,7 +9,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib/report.sh
-source bench/lib/ports.sh
+source bench/lib/server.sh
 runs="${1:-3}"; seconds="${2:-5}"; stores="${3:-memory filesystem postgresql}"
 scripts/install-deps
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -18,8 +18,6 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 fi
 work=$(mktemp -d)
 chmod 755 "$work"
-server=""
-stop_server() { [ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; server=""; }
 cleanup() {
   stop_server
   [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
@@ -47,7 +45,7 @@ median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 dotnet build src/Konifer -c Release -v q -nologo >/dev/null
 url="/assets/bench/photo/-/content?w=400&format=webp&q=80"
-start_server() { # stores → starts Konifer, uploads the photo and caches the variant
+serve_variant() { # stores → starts Konifer, uploads the photo and caches the variant
   local conf="$work/konifer-$1.conf"
   case "$1" in
     memory) printf 'data-store.provider = in-memory\nobject-store.provider = in-memory\n' >"$conf" ;;
@@ -59,10 +57,7 @@ start_server() { # stores → starts Konifer, uploads the photo and caches the v
     *) echo "unknown stores '$1' (memory, filesystem, postgresql)" >&2; exit 2 ;;
   esac
   kport=$(free_port)
-  KONIFER_CONFIG="$conf" ASPNETCORE_URLS="http://127.0.0.1:$kport" Logging__LogLevel__Default=Warning \
-    dotnet src/Konifer/bin/Release/net10.0/Konifer.dll >"$work/server-$1.log" 2>&1 &
-  server=$!
-  for _ in $(seq 150); do curl -sf "http://127.0.0.1:$kport/health" >/dev/null && break; sleep 0.2; done
+  start_server "$conf" "$kport" "$work/server-$1.log"
   curl -sf -o /dev/null -F 'metadata={};type=application/json' -F "asset=@$work/photo.jpg" "http://127.0.0.1:$kport/assets/bench/photo" \
     || { echo "upload failed on $1:" >&2; tail -n 20 "$work/server-$1.log" >&2; exit 1; }
   curl -sf -o "$work/variant.webp" "http://127.0.0.1:$kport$url"   # generates and caches the variant
@@ -88,7 +83,7 @@ report_begin 2-cached "Cached variant (hit) vs nginx serving the same file" \
   "stores" "connections" "Konifer req/s" "Konifer p95 ms" "nginx req/s" "nginx p95 ms" "ratio req/s Konifer/nginx"
 first=1
 for s in $stores; do
-  start_server "$s"
+  serve_variant "$s"
   if [ $first -eq 1 ]; then cp "$work/variant.webp" "$work/www/variant.webp"; nginx -c "$work/nginx.conf" -p "$work"; sleep 0.5; first=0; fi
   for c in 1 16 64; do
     kr=(); kp=(); nr=(); np=(); ratio=()

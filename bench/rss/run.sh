@@ -8,12 +8,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib/report.sh
-source bench/lib/ports.sh
+source bench/lib/server.sh
 scripts/install-deps
 large="${1:-12000}"; small="${2:-1200}"
 work=$(mktemp -d)
-server=""
-stop_server() { [ -n "$server" ] && { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; }; server=""; }
 trap 'stop_server; rm -rf "$work"' EXIT
 dotnet build src/Konifer -c Release -v q -nologo >/dev/null
 
@@ -39,10 +37,7 @@ object-store { provider = filesystem, filesystem.mount-path = "$dir/objects" }
 source.multipart.max-bytes = 1073741824
 CONF
   local port; port=$(free_port)
-  KONIFER_CONFIG="$dir/konifer.conf" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning \
-    dotnet src/Konifer/bin/Release/net10.0/Konifer.dll >"$dir/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 150); do curl -sf "http://127.0.0.1:$port/health" >/dev/null && break; sleep 0.2; done
+  start_server "$dir/konifer.conf" "$port" "$dir/server.log"
   local base=$(( $(rss) / 1024 )) base_url="http://127.0.0.1:$port/assets/bench/image"
   local upload transform full downloads
   upload=$(peak curl -sf -o /dev/null -F 'metadata={};type=application/json' -F "asset=@$dir/image.png" "$base_url")
