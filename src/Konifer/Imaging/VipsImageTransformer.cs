@@ -8,7 +8,8 @@ namespace Konifer.Imaging;
 /// <summary>
 /// The libvips implementation of <see cref="IImageTransformer"/>: file in, file out, on a thread-pool thread so the
 /// native work never blocks a request thread. Steps, in order: load (every page when both source and output can
-/// animate, else the first) → resize → rotate → flip → filter → blur → padding → colour space → metadata strip → save.
+/// animate, else the first) → resize → random-access copy when a later step needs one (see
+/// <see cref="RandomAccessFrame"/>) → rotate → flip → filter → blur → padding → colour space → metadata strip → save.
 /// Padding comes before the colour space so that <c>cs=grayscale</c> greys the border too (as documented by the
 /// reference) and an ICC transform converts the border with the rest of the picture.
 /// </summary>
@@ -53,6 +54,7 @@ public sealed class VipsImageTransformer : IImageTransformer
         else
         {
             image = scope.Track(VipsResizing.LoadResized(sourceFile, transformation));
+            image = RandomAccessFrame.Prepare(image, transformation, scope);
             image = ProcessFrame(image, transformation, scope, cancellationToken);
             pageCount = 1;
         }

@@ -28,4 +28,15 @@ public sealed record Transformation(
     int Quality,
     Padding Padding,
     MetadataStrip Strip,
-    ColorSpace ColorSpace);
+    ColorSpace ColorSpace)
+{
+    /// <summary>
+    /// A quarter or half turn, a flip or a blur reads the frame's rows out of order, so the engine must hold the
+    /// resized frame for random access (memory up to <see cref="RandomAccessCopyInMemoryLimit"/>, a temporary file
+    /// above): a cost the memory estimate counts.
+    /// </summary>
+    public bool ReadsOutOfOrder => Rotate != Rotation.Zero || Flip != Flip.None || Blur > 0;
+
+    /// <summary>The largest frame (bytes) held in memory for random access; larger ones go through a temporary file.</summary>
+    public const long RandomAccessCopyInMemoryLimit = 100L << 20;
+}
