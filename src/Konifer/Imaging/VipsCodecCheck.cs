@@ -34,9 +34,9 @@ internal static class VipsCodecCheck
     /// <summary>16×16 with some detail: HEVC and AV1 encoders work on blocks of that size.</summary>
     private static Image Probe()
     {
-        using var gradient = Image.Xyz(16, 16);
-        using var band = gradient[0] * 16;
-        using var rgb = band.Bandjoin(gradient[1] * 16, band);
+        using var xy = Image.Xyz(16, 16);
+        using var scaled = xy * 16;
+        using var rgb = scaled.Bandjoin(scaled[0]);
         return rgb.Cast(Enums.BandFormat.Uchar);
     }
 
