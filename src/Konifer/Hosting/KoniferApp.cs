@@ -47,6 +47,7 @@ public static class KoniferApp
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
         logger.LogInformation("Configuration: {Source}", configPath ?? "built-in defaults (no konifer.conf found)");
+        VipsStartupLog.Write(logger);
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
             logger.LogWarning("IN_MEMORY=true: assets are kept in memory and lost when the process stops");
 

@@ -1,0 +1,77 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Konifer.Tests.TestSupport;
+
+/// <summary>
+/// The real server as a child process (`dotnet Konifer.dll`, both stores in memory, a free loopback port), for what
+/// only a fresh process shows: its environment as libvips reads it at start-up, its log, its exit.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output;
+
+    public HttpClient Client { get; }
+
+    /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
+    public string Output { get { lock (_output) return _output.ToString(); } }
+
+    private ServerProcess(Process process, StringBuilder output, Uri address)
+    {
+        _process = process;
+        _output = output;
+        Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Starts the server and waits until it listens; if it exits instead, returns its exit code and output.</summary>
+    public static async Task<(ServerProcess? Server, int ExitCode, string Output)> StartAsync(IDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Konifer.dll"));
+        start.Environment["IN_MEMORY"] = "true";
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment.Remove("KONIFER_CONFIG");
+        foreach (var (name, value) in environment) start.Environment[name] = value;
+        start.WorkingDirectory = Directory.CreateTempSubdirectory("konifer-process-").FullName; // no stray konifer.conf
+
+        var output = new StringBuilder();
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        void Collect(object _, DataReceivedEventArgs line)
+        {
+            if (line.Data is null) return;
+            lock (output) output.AppendLine(line.Data);
+            if (ListeningOn().Match(line.Data) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
+        }
+        process.OutputDataReceived += Collect;
+        process.ErrorDataReceived += Collect;
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var exited = process.WaitForExitAsync();
+        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(2)));
+        if (first == listening.Task) return (new ServerProcess(process, output, listening.Task.Result), 0, "");
+        if (first != exited) process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        string text;
+        lock (output) text = output.ToString();
+        var exitCode = process.ExitCode;
+        process.Dispose();
+        if (first != exited) throw new InvalidOperationException($"The server neither listened nor exited within 2 minutes:\n{text}");
+        return (null, exitCode, text);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex ListeningOn();
+}
