@@ -15,10 +15,10 @@ internal static class RandomAccessFrame
     /// <summary>libvips' own threshold for decoding to disc rather than memory (<c>VIPS_DISC_THRESHOLD</c>).</summary>
     public const long InMemoryLimit = Transformation.RandomAccessCopyInMemoryLimit;
 
-    public static Image Prepare(Image image, Transformation transformation, ImageScope scope)
+    public static Image Prepare(Image image, Transformation transformation, ImageScope scope, long inMemoryLimit = InMemoryLimit)
     {
         if (!transformation.ReadsOutOfOrder) return image;
-        if (FrameBytes(image) <= InMemoryLimit) return scope.Track(image.CopyMemory());
+        if (FrameBytes(image) <= inMemoryLimit) return scope.Track(image.CopyMemory());
         // Deleted by libvips when the image is closed (the scope closes it after the save).
         var file = scope.Track(Image.NewTempFile("%s.v"));
         image.Write(file);
