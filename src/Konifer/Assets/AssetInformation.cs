@@ -24,6 +24,7 @@ public sealed record AssetInformation(string? Alt, IReadOnlyDictionary<string, s
     public string? Validate()
     {
         if (Alt is { Length: > MaxAltLength }) return $"alt is {Alt.Length} characters long; at most {MaxAltLength} are allowed.";
+        if (StorableText.Problem(Alt, "alt") is { } altProblem) return altProblem;
         if (Labels.Count > MaxLabels) return $"{Labels.Count} labels given; at most {MaxLabels} are allowed.";
         foreach (var (key, value) in Labels)
         {
@@ -31,15 +32,20 @@ public sealed record AssetInformation(string? Alt, IReadOnlyDictionary<string, s
             if (key.Length > MaxLabelKeyLength) return $"The label key '{key[..32]}…' is longer than {MaxLabelKeyLength} characters.";
             if (value is null) return $"The label '{key}' has no value.";
             if (value.Length > MaxLabelValueLength) return $"The value of label '{key}' is longer than {MaxLabelValueLength} characters.";
+            if ((StorableText.Problem(key, "A label key") ?? StorableText.Problem(value, $"The value of label '{Printable(key)}'")) is { } labelProblem)
+                return labelProblem;
         }
         if (Tags.Count > MaxTags) return $"{Tags.Count} tags given; at most {MaxTags} are allowed.";
         foreach (var tag in Tags)
         {
             if (string.IsNullOrWhiteSpace(tag)) return "A tag is empty.";
             if (tag.Length > MaxTagLength) return $"The tag '{tag[..32]}…' is longer than {MaxTagLength} characters.";
+            if (StorableText.Problem(tag, "A tag") is { } tagProblem) return tagProblem;
         }
         return null;
     }
+
+    private static string Printable(string text) => text.Length > 32 ? text[..32] + "…" : text;
 }
 
 public sealed class InvalidAssetInformationException(string message) : Exception(message);

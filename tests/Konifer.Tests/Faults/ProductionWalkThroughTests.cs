@@ -30,4 +30,11 @@ public sealed class ProductionWalkThroughTests(PostgresServer postgres, S3Server
             return left;
         }, left => left == 0, TimeSpan.FromSeconds(15), "Removing the deleted asset's objects from the bucket");
     }
+
+    [Fact]
+    public async Task Text_no_store_can_keep_is_a_400_naming_the_field_on_PostgreSQL_and_S3()
+    {
+        await using var server = await KoniferTestServer.StartAsync(ProductionStores.Config(await postgres.CreateDatabaseAsync(withLtree: true), s3.Endpoint));
+        await UnstorableTextWalk.RunAsync(server.Client, "/hostile/text");
+    }
 }

@@ -21,4 +21,13 @@ public sealed class AssetWalkThroughTests
                 TimeSpan.FromSeconds(15), "Removing the deleted asset's files");
         }
     }
+
+    [Theory]
+    [InlineData(KoniferTestServer.InMemoryConfig)]
+    [InlineData(KoniferTestServer.FileSystemConfig)]
+    public async Task Text_no_store_can_keep_is_a_400_naming_the_field(string config)
+    {
+        await using var server = await KoniferTestServer.StartAsync(config);
+        await UnstorableTextWalk.RunAsync(server.Client, "/hostile/text");
+    }
 }

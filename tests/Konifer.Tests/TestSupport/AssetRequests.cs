@@ -7,10 +7,14 @@ namespace Konifer.Tests.TestSupport;
 /// <summary>Builds store requests as a client would: multipart with a metadata JSON part and an asset part.</summary>
 public static class AssetRequests
 {
-    public static MultipartFormDataContent Multipart(byte[] asset, object? metadata = null, string assetContentType = "application/octet-stream")
+    public static MultipartFormDataContent Multipart(byte[] asset, object? metadata = null, string assetContentType = "application/octet-stream") =>
+        MultipartWithJson(asset, JsonSerializer.Serialize(metadata ?? new { }), assetContentType);
+
+    /// <summary>As <see cref="Multipart"/>, with the metadata part's JSON exactly as given.</summary>
+    public static MultipartFormDataContent MultipartWithJson(byte[] asset, string metadataJson, string assetContentType = "application/octet-stream")
     {
         var content = new MultipartFormDataContent();
-        var json = new StringContent(JsonSerializer.Serialize(metadata ?? new { }));
+        var json = new StringContent(metadataJson);
         json.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         content.Add(json, "metadata");
         var bytes = new ByteArrayContent(asset);

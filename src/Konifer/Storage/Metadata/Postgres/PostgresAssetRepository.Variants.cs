@@ -77,7 +77,7 @@ public sealed partial class PostgresAssetRepository
         Add(command, PostgresJson.Lqip(variant.Lqip), NpgsqlDbType.Jsonb);
         Add(command, variant.CreatedAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         Add(command, (object?)variant.ExpiresAt?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType.TimestampTz);
-        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null) return null;
+        if (await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false) is null) return null;
         return new PendingVariant(assetId, new Variant(id, false, variant.Location, variant.Attributes, variant.Lqip, variant.CreatedAt,
             variant.Transformation, variant.ExpiresAt));
     }
@@ -107,7 +107,7 @@ public sealed partial class PostgresAssetRepository
         ArgumentNullException.ThrowIfNull(variant);
         await using var command = dataSource.CreateCommand(AbandonVariantSql);
         AddDropParameters(command, variant);
-        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<PendingVariant>> SweepPendingVariantsAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
@@ -116,7 +116,7 @@ public sealed partial class PostgresAssetRepository
         await using var command = dataSource.CreateCommand(SweepPendingVariantsSql);
         Add(command, cutoff.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         Add(command, max, NpgsqlDbType.Integer);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var swept = new List<PendingVariant>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             swept.Add(new PendingVariant(reader.GetGuid(0), ReadVariant(reader)));
@@ -130,9 +130,9 @@ public sealed partial class PostgresAssetRepository
         Add(command, variant.Variant.Location.Key, NpgsqlDbType.Text);
     }
 
-    private static async Task<Variant?> ReadVariantAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    private async Task<Variant?> ReadVariantAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadVariant(reader) : null;
     }
 }

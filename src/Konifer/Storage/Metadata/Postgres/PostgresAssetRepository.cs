@@ -86,7 +86,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         Add(command, asset.OriginalLocation.Key, NpgsqlDbType.Text);
         Add(command, PostgresJson.Attributes(asset.OriginalAttributes), NpgsqlDbType.Jsonb);
         Add(command, PostgresJson.Lqip(asset.OriginalLqip), NpgsqlDbType.Jsonb);
-        var entryId = (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        var entryId = (long)(await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false))!;
         var original = new Variant(originalId, true, asset.OriginalLocation, asset.OriginalAttributes, asset.OriginalLqip, asset.CreatedAt);
         return new Asset(id, asset.Path, entryId, asset.Information, asset.Source, asset.SourceUrl, asset.CreatedAt, asset.CreatedAt, [original]);
     }
@@ -103,7 +103,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         var sql = PostgresAssetSql.DeleteAndQueueObjects("DELETE FROM assets WHERE id = $1 AND NOT is_ready RETURNING id");
         await using var command = dataSource.CreateCommand(sql);
         Add(command, assetId, NpgsqlDbType.Uuid);
-        await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IReadOnlyList<Asset>> FindAsync(AssetPath path, AssetQuery query, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         Add(command, assetId, NpgsqlDbType.Uuid);
         Add(command, variantId, NpgsqlDbType.Uuid);
         Add(command, expiresAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> DeleteExpiredVariantsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
@@ -156,7 +156,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(DeleteExpiredVariantsSql);
         Add(command, now.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         Add(command, max, NpgsqlDbType.Integer);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return (int)(await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false))!;
     }
 
     /// <summary>
@@ -187,7 +187,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         Add(command, now.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         Add(command, (now + lease).ToUniversalTime(), NpgsqlDbType.TimestampTz);
         Add(command, max, NpgsqlDbType.Integer);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var claimed = new List<PendingDeletion>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             claimed.Add(new PendingDeletion(reader.GetInt64(0), new ObjectLocation(reader.GetString(1), reader.GetString(2)), reader.GetInt32(3)));
@@ -199,7 +199,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand("DELETE FROM object_deletion_outbox WHERE id = $1");
         Add(command, id, NpgsqlDbType.Bigint);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task RetryLaterAsync(long id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
@@ -208,20 +208,20 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         Add(command, id, NpgsqlDbType.Bigint);
         Add(command, nextAttemptAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
         Add(command, error, NpgsqlDbType.Text);
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<int> CountAsync(CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*)::int FROM object_deletion_outbox");
-        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return (int)(await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false))!;
     }
 
     private async Task<int> CountAsync(PostgresStatement statement, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = statement.CreateCommand(connection);
-        return (int)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        return (int)(await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false))!;
     }
 
     private Task<IReadOnlyList<Asset>> QueryAssetsAsync(string sql, CancellationToken cancellationToken, params (object Value, NpgsqlDbType Type)[] parameters) =>
@@ -234,7 +234,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<AssetRow>();
         await using (var command = statement.CreateCommand(connection))
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        await using (var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add(AssetRow.Read(reader));
         }
@@ -244,7 +244,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         await using (var command = new NpgsqlCommand(PostgresAssetSql.Variants, connection))
         {
             Add(command, variants.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 variants[reader.GetGuid(0)].Add(ReadVariant(reader));
@@ -263,7 +263,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         const int firstVariantColumn = AssetRow.ColumnCount;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var command = statement.CreateCommand(connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var assets = new List<Asset>();
         AssetRow? current = null;
         var variants = new List<Variant>();
