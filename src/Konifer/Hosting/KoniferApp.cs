@@ -34,7 +34,7 @@ public static class KoniferApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Our own limit (source.multipart.max-bytes) is checked while streaming; Kestrel's only stops abuse beyond it.
-            kestrel.Limits.MaxRequestBodySize = settings.Source.MultipartMaxBytes + 1024 * 1024;
+            kestrel.Limits.MaxRequestBodySize = settings.Source.MultipartMaxBytes + Http.Uploads.MultipartAssetReader.FramingAllowance;
             kestrel.AddServerHeader = false;
         });
 

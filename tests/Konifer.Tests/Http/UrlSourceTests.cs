@@ -172,6 +172,16 @@ public sealed class UrlSourceTests : IAsyncLifetime
         Assert.Contains("source.url.max-bytes (50000 bytes)", message);
     }
 
+    [Theory]
+    [InlineData("http://no-such-host.invalid/a.png")]
+    [InlineData("http://127.0.0.1:1/a.png")]
+    public async Task A_host_that_does_not_resolve_or_refuses_the_connection_is_400_saying_no_more(string url)
+    {
+        var server = await KoniferAsync("[\"127.0.0.1\", \"no-such-host.invalid\"]");
+        // The same words for both: the answer must not tell a closed port from a missing host.
+        Assert.Equal("The URL source could not be fetched.", await RefusedAsync(server, url));
+    }
+
     [Fact]
     public async Task An_upstream_error_is_400_naming_the_status()
     {

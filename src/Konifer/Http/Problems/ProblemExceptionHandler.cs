@@ -41,6 +41,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             _ when StoreOutage.MessageFor(exception) is { } outage => (503, RetryLater(context, StoreOutage.RetryAfter, outage)),
             SchedulerQueueFullException e => (503, RetryLater(context, e.RetryAfter, "Too many images are being generated right now; try again shortly.")),
             BadHttpRequestException e when e.StatusCode == 413 => (413, "The request body is larger than this server accepts."),
+            BadHttpRequestException e when e.StatusCode == 408 => (408, "The request body arrived too slowly (below Kestrel's minimum data rate)."),
             BadHttpRequestException e => (e.StatusCode, "The request could not be read: " + e.Message),
             _ => (500, "An unexpected error occurred. The server log has the details."),
         };

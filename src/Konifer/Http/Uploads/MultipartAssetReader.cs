@@ -25,6 +25,11 @@ public static class MultipartAssetReader
         if (string.IsNullOrWhiteSpace(boundary))
             throw new BadRequestException("The multipart Content-Type has no boundary.");
 
+        // Kestrel refuses a body over max-bytes plus this much framing and metadata; say so before reading any of it.
+        if (request.ContentLength is { } declared && declared > maxBytes + FramingAllowance)
+            throw new PayloadTooLargeException(
+                $"The request body declares {declared} bytes: the asset can be at most source.multipart.max-bytes ({maxBytes} bytes).");
+
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
         AssetInformationRequest? metadata = null;
         TemporaryFile? content = null;
@@ -53,12 +58,21 @@ public static class MultipartAssetReader
             if (content.Length == 0) throw new BadRequestException($"The '{AssetPart}' part is empty.");
             return (metadata, content);
         }
+        catch (IOException e) when (e is not BadHttpRequestException)
+        {
+            // The body ended inside a part: the client stopped sending or never wrote the closing boundary.
+            if (content is not null) await content.DisposeAsync();
+            throw new BadRequestException("The multipart body ends before its closing boundary.");
+        }
         catch
         {
             if (content is not null) await content.DisposeAsync();
             throw;
         }
     }
+
+    /// <summary>What Kestrel's own body limit allows beyond max-bytes (see KoniferApp).</summary>
+    public const long FramingAllowance = 1024 * 1024;
 
     private static PayloadTooLargeException TooLarge(long maxBytes) =>
         new($"The asset is larger than source.multipart.max-bytes ({maxBytes} bytes).");
@@ -69,7 +83,7 @@ public static class MultipartAssetReader
         {
             return await reader.ReadNextSectionAsync(cancellationToken);
         }
-        catch (IOException e)
+        catch (IOException e) when (e is not BadHttpRequestException)
         {
             throw new BadRequestException("The multipart body is malformed: " + e.Message);
         }
