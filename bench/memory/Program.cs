@@ -26,6 +26,7 @@ var budget = Arg("--budget") ?? "1GB";
 var side = int.Parse(Arg("--side") ?? "8000", CultureInfo.InvariantCulture);
 var formats = (Arg("--formats") ?? "webp,gif,heic,jxl,avif").Split(',', StringSplitOptions.RemoveEmptyEntries);
 var keep = Arg("--work");
+ServerProcess.Store = Arg("--store") ?? "in-memory";
 var work = keep ?? Directory.CreateTempSubdirectory("konifer-bench-memory-").FullName;
 Directory.CreateDirectory(work);
 Console.WriteLine($"{Environment.ProcessorCount} cores, libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}, work folder {work}");
@@ -90,24 +91,33 @@ async Task PerJob()
     var decoders = (Arg("--sources") ?? "jpg,png,webp,gif,heic,jxl,avif").Split(',');
     var sides = (Arg("--sides") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
     Console.WriteLine();
-    Console.WriteLine("| job | source | output | peak RSS above idle (MB) | bytes per pixel | seconds |");
-    Console.WriteLine("|---|---|---|---:|---:|---:|");
-    foreach (var format in encoders)
+    Console.WriteLine("| job | source | output | peak RSS above idle (MB) | bytes per pixel | seconds | idle RSS before → after the upload (MB) |");
+    Console.WriteLine("|---|---|---|---:|---:|---:|---:|");
+    foreach (var format in encoders.Where(e => e != "none"))
     {
         // The slow encoders at 4 and 16 MP (AVIF at 64 MP takes many minutes here), the others at 16 and 64 MP.
         int[] sizes = sides.Length > 0 ? sides : format is "heic" or "jxl" or "avif" ? [2000, 4000] : [4000, 8000];
-        foreach (var s in sizes) await Job(Source(s, "jpg"), s, "jpg", $"format={format}", $"full-size {format}", (long)s * s);
+        if (sides.Length == 0 && format is "jxl" or "avif") sizes = [2000, 4000, 6000];
+        foreach (var s in sizes)
+        {
+            // A format may carry more parameters (jpg:q=95); q=79 keeps a JPEG from being the original itself.
+            var query = format.Contains(':') ? $"format={format.Replace(':', '&')}" : format == "jpg" ? "format=jpg&q=79" : $"format={format}";
+            await Job(Source(s, "jpg"), s, "jpg", query, $"full-size {format.Split(':')[0]}", (long)s * s);
+        }
     }
-    foreach (var format in decoders)
+    // Another query (--decode-query format=jpg&q=79) measures what decoding costs when the output is full size.
+    var decodeQuery = Arg("--decode-query") ?? "w=400&format=jpg";
+    foreach (var format in decoders.Where(d => d != "none"))
     {
         int[] sizes = sides.Length > 0 ? sides : [2000, 4000];
-        foreach (var s in sizes) await Job(Source(s, format), s, format, "w=400&format=jpg", "400 px JPEG thumbnail", (long)s * s);
+        foreach (var s in sizes) await Job(Source(s, format), s, format, decodeQuery, decodeQuery == "w=400&format=jpg" ? "400 px JPEG thumbnail" : "from the source", (long)s * s);
     }
 }
 
 async Task Job(string source, int s, string sourceFormat, string query, string label, long pixels)
 {
     await using var server = await ServerProcess.StartAsync(work, "100%");
+    var fresh = server.Rss();
     await server.UploadAsync(source);
     await Task.Delay(500);
     server.ResetPeak();
@@ -116,7 +126,7 @@ async Task Job(string source, int s, string sourceFormat, string query, string l
     var status = await server.GetAsync(query);
     if (status != HttpStatusCode.OK) throw new InvalidOperationException($"{query} of {source}: {status}");
     var peak = server.Peak() - baseline;
-    Console.WriteLine($"| {label} | {sourceFormat} {s}×{s} ({pixels / 1e6:0} MP) | {query} | {peak / 1e6:0} | {(double)peak / pixels:0.0} | {watch.Elapsed.TotalSeconds:0} |");
+    Console.WriteLine($"| {label} | {sourceFormat} {s}×{s} ({pixels / 1e6:0} MP) | {query} | {peak / 1e6:0} | {(double)peak / pixels:0.0} | {watch.Elapsed.TotalSeconds:0} | {fresh / 1e6:0} → {baseline / 1e6:0} |");
 }
 
 // A photo-like picture (blurred noise over a ramp: real but not pathological work for the encoders), made once per
@@ -188,13 +198,16 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public long BudgetMb { get; }
 
+    /// <summary>in-memory (the default: output bytes are copied into the managed heap) or filesystem.</summary>
+    public static string Store { get; set; } = "in-memory";
+
     public static async Task<ServerProcess> StartAsync(string work, string budget)
     {
         var folder = Directory.CreateDirectory(Path.Combine(work, $"server-{Guid.NewGuid():N}")).FullName;
         var config = Path.Combine(folder, "konifer.conf");
         await File.WriteAllTextAsync(config, $$"""
             data-store.provider = in-memory
-            object-store.provider = in-memory
+            {{(Store == "filesystem" ? $"object-store {{ provider = filesystem, filesystem.mount-path = \"{folder}/objects\" }}" : "object-store.provider = in-memory")}}
             source.multipart.max-bytes = 1073741824
             variant-generation { workers = 4, memory-budget = "{{budget}}", max-output-pixels.full-frame = 100000000 }
             """);

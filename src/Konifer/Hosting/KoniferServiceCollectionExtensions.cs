@@ -35,7 +35,11 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(new UrlSourcePolicy(AllowedDomains.Parse(source.UrlAllowedDomains), source.UrlMaxBytes,
             source.UrlMaxRedirects, source.UrlConnectTimeout, source.UrlReadTimeout, source.UrlTimeout));
         services.AddSingleton<IUrlSource, HttpUrlSource>();
-        services.AddSingleton<IImageTransformer, VipsImageTransformer>();
+        // EXPERIMENT
+        if (Environment.GetEnvironmentVariable("KONIFER_TRIM") == "1")
+            services.AddSingleton<IImageTransformer>(new HeapTrimmingTransformer(new VipsImageTransformer()));
+        else
+            services.AddSingleton<IImageTransformer, VipsImageTransformer>();
         services.AddVariantGenerationScheduler(settings.VariantGeneration);
         services.AddSingleton<PlaceholderEncoder>();
         services.AddSingleton<VariantGeneration>();
