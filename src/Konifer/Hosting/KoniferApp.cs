@@ -17,10 +17,6 @@ public static class KoniferApp
     public static WebApplication Build(string[] args, KoniferHostOptions? hostOptions = null)
     {
         hostOptions ??= new KoniferHostOptions();
-        // EXPERIMENT
-        if (Environment.GetEnvironmentVariable("KONIFER_ARENAS") is { } arenas) NativeHeap.LimitArenas(int.Parse(arenas));
-        if (Environment.GetEnvironmentVariable("KONIFER_VIPS_CACHE_MB") is { } cacheMb) NetVips.Cache.MaxMem = ulong.Parse(cacheMb) << 20;
-        if (Environment.GetEnvironmentVariable("KONIFER_VIPS_CACHE_OPS") is { } cacheOps) NetVips.Cache.Max = int.Parse(cacheOps);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         var configPath = ConfigFileLocator.Locate(hostOptions.Environment, hostOptions.CurrentDirectory);
