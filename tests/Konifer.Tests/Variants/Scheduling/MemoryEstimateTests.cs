@@ -28,6 +28,7 @@ public sealed class MemoryEstimateTests
     [InlineData("format=jxl", ImageFormat.Jpeg, 6_000, 3_123)]
     [InlineData("format=jxl", ImageFormat.Jpeg, 4_000, 1_384)]
     [InlineData("format=jxl", ImageFormat.Jpeg, 2_000, 311)]
+    [InlineData("format=avif", ImageFormat.Jpeg, 6_000, 3_092)]
     [InlineData("format=avif", ImageFormat.Jpeg, 4_000, 1_500)]
     [InlineData("format=avif", ImageFormat.Jpeg, 2_000, 483)]
     [InlineData("w=400&format=jpg", ImageFormat.Jpeg, 4_000, 9)]
