@@ -1,131 +1,182 @@
-// Memory benchmark (issue 7): peak RSS of the server while full-size WebP, AVIF, JPEG XL and HEIC conversions of one
-// large photo run at once, with the memory budget on and off, and the latency of thumbnails requested meanwhile.
-// Each run is a child process of its own, so its peak RSS (VmHWM) belongs to that run alone.
-// Usage: dotnet run -c Release --project bench/memory [-- --megapixels 8 --budget 1GB]
+// Memory benchmark (issue 10): does variant-generation.memory-budget bound the server's memory?
+//
+// Default mode (burst): for each full-frame output format, a fresh server (in-memory stores, 4 workers, the given
+// budget) gets a 64 MP photo-like JPEG and then four full-size conversions of it to that format at once; the table
+// gives the server's peak RSS above its idle baseline next to the budget. Thumbnails are requested every 100 ms
+// meanwhile, for their latency.
+// --per-job mode: one job per fresh server, the figures the factors of MemoryEstimate come from.
+//
+// The server is a child process of its own (this program started with --server), so its VmHWM is the run's alone,
+// and this process is only the HTTP client: nothing the client buffers counts. The peak is reset
+// (/proc/PID/clear_refs) after the upload, so it is the conversions' alone.
+// Usage: dotnet run -c Release --project bench/memory -- [--budget 1GB] [--side 8000] [--formats webp,gif,...]
+//        dotnet run -c Release --project bench/memory -- --per-job [--formats ...] [--sources ...]
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using Konifer.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 
-if (args.Length > 0 && args[0] == "--child") return await Child(args[1], args[2]);
+if (args.Length > 1 && args[0] == "--server") return await Server(args[1]);
 
-var megapixels = double.Parse(Arg("--megapixels") ?? "8", CultureInfo.InvariantCulture);
 var budget = Arg("--budget") ?? "1GB";
-var work = Directory.CreateTempSubdirectory("konifer-bench-memory-").FullName;
-var source = Path.Combine(work, "source.jpg");
-var width = (int)Math.Round(Math.Sqrt(megapixels * 1e6 * 1.5));
-var height = (int)Math.Round(width / 1.5);
+var side = int.Parse(Arg("--side") ?? "8000", CultureInfo.InvariantCulture);
+var formats = (Arg("--formats") ?? "webp,gif,heic,jxl,avif").Split(',', StringSplitOptions.RemoveEmptyEntries);
+var keep = Arg("--work");
+ServerProcess.Store = Arg("--store") ?? "filesystem";
+var work = keep ?? Directory.CreateTempSubdirectory("konifer-bench-memory-").FullName;
+Directory.CreateDirectory(work);
+Console.WriteLine($"{Environment.ProcessorCount} cores, libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}, work folder {work}");
+var clock = Stopwatch.StartNew();
+try
 {
-    // Photo-like: a blurred noise field over a ramp, so the encoders have real but not pathological work.
-    using var noise = Image.Gaussnoise(width, height, mean: 128, sigma: 30).Gaussblur(4);
-    using var ramp = Image.Xyz(width, height)[0] * (255.0 / width);
-    using var rgb = noise.Bandjoin(ramp, noise).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
-    rgb.Jpegsave(source, q: 90);
+    if (args.Contains("--per-job")) await PerJob();
+    else await Bursts();
 }
-Console.WriteLine($"input: {width}×{height} JPEG ({width * (long)height / 1e6:0.0} MP, {new FileInfo(source).Length / 1024} KB), " +
-                  $"{Environment.ProcessorCount} cores, libvips {NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}");
-
-var rows = new List<string>();
-foreach (var (label, setting) in new[] { ($"budget on ({budget})", budget), ("budget off", "100%") })
+finally
 {
-    var output = RunChild(setting, source);
-    rows.Add($"| {label} | {output["peak-rss-mb"]} | {output["conversions-s"]} | {output["thumb-quiet-p95-ms"]} | {output["thumb-busy-p95-ms"]} | {output["thumbs"]} |");
+    if (keep is null) Directory.Delete(work, recursive: true);
 }
-Console.WriteLine();
-Console.WriteLine("| run | peak RSS (MB) | 4 full-size conversions (s) | thumbnail p95, idle (ms) | thumbnail p95, during conversions (ms) | thumbnails during |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-foreach (var row in rows) Console.WriteLine(row);
-Directory.Delete(work, recursive: true);
+Console.WriteLine($"total {clock.Elapsed.TotalMinutes:0.0} min");
 return 0;
 
-Dictionary<string, string> RunChild(string memoryBudget, string file)
+async Task Bursts()
 {
-    // Run either through the apphost (args as given) or through `dotnet <dll>`; a child never starts children.
-    if (Environment.GetEnvironmentVariable("KONIFER_BENCH_CHILD") is not null) throw new InvalidOperationException("a child run tried to start another");
-    var host = Environment.ProcessPath!;
-    string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet"
-        ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, "--child", memoryBudget, file]
-        : ["--child", memoryBudget, file];
-    var start = new ProcessStartInfo(host, arguments) { RedirectStandardOutput = true };
-    start.Environment["KONIFER_BENCH_CHILD"] = "1";
-    using var child = Process.Start(start)!;
-    var text = child.StandardOutput.ReadToEnd();
-    child.WaitForExit();
-    if (child.ExitCode != 0) throw new InvalidOperationException($"child run failed ({child.ExitCode}): {text}");
-    return text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('=', 2)).Where(p => p.Length == 2)
-        .ToDictionary(p => p[0].Trim(), p => p[1].Trim());
+    var source = Source(side, "jpg");
+    var mixed = args.Contains("--mixed");
+    Console.WriteLine($"input: {side}×{side} JPEG ({side * (long)side / 1e6:0} MP), budget {budget}, " +
+                      (mixed ? "one full-size conversion per format, all at once" : "4 full-size conversions per burst"));
+    Console.WriteLine();
+    Console.WriteLine("| format | budget (MB) | peak RSS above idle (MB) | within budget + 256 MB | RSS above idle after (MB) | conversions (s) | thumbnail p95, idle (ms) | thumbnail p95, during (ms) | thumbnails during |");
+    Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
+    if (mixed) await Burst(string.Join(" + ", formats), formats.Select(f => $"format={f}").ToArray());
+    // Distinct widths so that the four are four jobs, not one shared one.
+    else foreach (var format in formats) await Burst(format, Enumerable.Range(0, 4).Select(i => $"w={side - 8 * i}&format={format}").ToArray());
 }
 
-static async Task<int> Child(string memoryBudget, string file)
+async Task Burst(string label, string[] queries)
 {
-    var work = Directory.CreateTempSubdirectory("konifer-bench-memory-child-").FullName;
-    var config = Path.Combine(work, "konifer.conf");
-    File.WriteAllText(config, $"""
-        data-store.provider = in-memory
-        object-store.provider = in-memory
-        variant-generation {"{"} workers = 4, memory-budget = "{memoryBudget}", max-output-pixels.full-frame = 100000000 {"}"}
-        """);
+    await using var server = await ServerProcess.StartAsync(work, budget);
+    await server.UploadAsync(Source(side, "jpg"));
+    var quiet = new List<double>();
+    var size = 200;
+    for (var i = 0; i < 10; i++) quiet.Add(await server.ThumbnailAsync(size++));
+    server.ResetPeak();
+    var baseline = server.Rss();
+    var watch = Stopwatch.StartNew();
+    var conversions = queries.Select(server.GetAsync).ToArray();
+    var all = Task.WhenAll(conversions);
+    var busy = new List<double>();
+    while (!all.IsCompleted)
+    {
+        busy.Add(await server.ThumbnailAsync(size++));
+        await Task.WhenAny(all, Task.Delay(100));
+    }
+    var statuses = await all;
+    var seconds = watch.Elapsed.TotalSeconds;
+    await Task.Delay(1000);
+    var peak = (server.Peak() - baseline) / 1_000_000;
+    var after = (server.Rss() - baseline) / 1_000_000;
+    if (statuses.All(s => s == HttpStatusCode.BadRequest))
+    {
+        Console.WriteLine($"| {label} | {server.BudgetMb} | refused up front (400: estimate above the budget) | – | – | – | {P95(quiet):0} | – | – |");
+        return;
+    }
+    var refused = statuses.Count(s => s == HttpStatusCode.BadRequest);
+    if (statuses.Any(s => s is not (HttpStatusCode.OK or HttpStatusCode.BadRequest))) throw new InvalidOperationException($"{label}: {string.Join(", ", statuses)}");
+    Console.WriteLine($"| {label}{(refused > 0 ? $" ({refused} refused, 400)" : "")} | {server.BudgetMb} | {peak} | {(peak <= server.BudgetMb + 256 ? "yes" : "**no**")} | {after} | " +
+                      $"{seconds:0} | {P95(quiet):0} | {P95(busy):0} | {busy.Count} |");
+}
+
+// One job per fresh server: the job's peak RSS above the idle server, per pixel of the output (encoders, from a JPEG
+// source, which shrinks on load and adds nothing per pixel) or of the source (decoders, a 400 px JPEG thumbnail).
+async Task PerJob()
+{
+    var encoders = (Arg("--formats") ?? "jpg,png,webp,gif,heic,jxl,avif").Split(',');
+    var decoders = (Arg("--sources") ?? "jpg,png,webp,gif,heic,jxl,avif").Split(',');
+    var sides = (Arg("--sides") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+    Console.WriteLine();
+    Console.WriteLine("| job | source | output | peak RSS above idle (MB) | bytes per pixel | seconds | idle RSS before → after the upload (MB) |");
+    Console.WriteLine("|---|---|---|---:|---:|---:|---:|");
+    foreach (var format in encoders.Where(e => e != "none"))
+    {
+        // The slow encoders at 4 and 16 MP (AVIF at 64 MP takes many minutes here), the others at 16 and 64 MP.
+        int[] sizes = sides.Length > 0 ? sides : format is "heic" or "jxl" or "avif" ? [2000, 4000] : [4000, 8000];
+        if (sides.Length == 0 && format is "jxl" or "avif") sizes = [2000, 4000, 6000];
+        foreach (var s in sizes)
+        {
+            // A format may carry more parameters (jpg:q=95); q=79 keeps a JPEG from being the original itself.
+            var query = format.Contains(':') ? $"format={format.Replace(':', '&')}" : format == "jpg" ? "format=jpg&q=79" : $"format={format}";
+            await Job(Source(s, "jpg"), s, "jpg", query, $"full-size {format.Split(':')[0]}", (long)s * s);
+        }
+    }
+    // Another query (--decode-query format=jpg&q=79) measures what decoding costs when the output is full size.
+    var decodeQuery = Arg("--decode-query") ?? "w=400&format=jpg";
+    foreach (var format in decoders.Where(d => d != "none"))
+    {
+        int[] sizes = sides.Length > 0 ? sides : [2000, 4000];
+        foreach (var s in sizes) await Job(Source(s, format), s, format, decodeQuery, decodeQuery == "w=400&format=jpg" ? "400 px JPEG thumbnail" : "from the source", (long)s * s);
+    }
+}
+
+async Task Job(string source, int s, string sourceFormat, string query, string label, long pixels)
+{
+    await using var server = await ServerProcess.StartAsync(work, "100%");
+    var fresh = server.Rss();
+    await server.UploadAsync(source);
+    await Task.Delay(500);
+    server.ResetPeak();
+    var baseline = server.Rss();
+    var watch = Stopwatch.StartNew();
+    var status = await server.GetAsync(query);
+    if (status != HttpStatusCode.OK) throw new InvalidOperationException($"{query} of {source}: {status}");
+    var peak = server.Peak() - baseline;
+    Console.WriteLine($"| {label} | {sourceFormat} {s}×{s} ({pixels / 1e6:0} MP) | {query} | {peak / 1e6:0} | {(double)peak / pixels:0.0} | {watch.Elapsed.TotalSeconds:0} | {fresh / 1e6:0} → {baseline / 1e6:0} |");
+}
+
+// A photo-like picture (blurred noise over a ramp: real but not pathological work for the encoders), made once per
+// size and format in the work folder.
+string Source(int s, string format)
+{
+    var file = Path.Combine(work, $"source-{s}.{format}");
+    if (File.Exists(file)) return file;
+    using var noise = Image.Gaussnoise(s, s, mean: 128, sigma: 30).Gaussblur(4);
+    using var ramp = Image.Xyz(s, s)[0] * (255.0 / s);
+    using var rgb = noise.Bandjoin(ramp, noise).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+    var temporary = file + ".part";
+    switch (format)
+    {
+        case "jpg": rgb.Jpegsave(temporary, q: 90); break;
+        case "png": rgb.Pngsave(temporary, compression: 1); break;
+        case "webp": rgb.Webpsave(temporary, q: 90); break;
+        case "gif": rgb.Gifsave(temporary); break;
+        case "jxl": rgb.Jxlsave(temporary, q: 90, effort: 1); break;
+        // The fastest settings: how the source was encoded does not change what decoding it costs.
+        case "heic": Operation.Call("heifsave", new VOption { { "Q", 50 }, { "compression", Enums.ForeignHeifCompression.Hevc }, { "effort", 0 } }, rgb, temporary); break;
+        case "avif": Operation.Call("heifsave", new VOption { { "Q", 50 }, { "compression", Enums.ForeignHeifCompression.Av1 }, { "effort", 0 } }, rgb, temporary); break;
+        default: throw new ArgumentException($"unknown format {format}");
+    }
+    File.Move(temporary, file);
+    return file;
+}
+
+static async Task<int> Server(string config)
+{
     var app = KoniferApp.Build(["--Logging:LogLevel:Default=Warning"], new KoniferHostOptions
     {
-        Environment = name => name == "KONIFER_CONFIG" ? config : null,
-        CurrentDirectory = work,
+        Environment = name => name == "KONIFER_CONFIG" ? config : Environment.GetEnvironmentVariable(name),
+        CurrentDirectory = Path.GetDirectoryName(config)!,
         Urls = "http://127.0.0.1:0",
     });
     await app.StartAsync();
     var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromMinutes(30) };
-    using (var form = new MultipartFormDataContent())
-    {
-        var json = new StringContent("{}");
-        json.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
-        form.Add(json, "metadata");
-        form.Add(new ByteArrayContent(await File.ReadAllBytesAsync(file)), "asset", "photo.jpg");
-        (await http.PostAsync("/assets/bench/photo", form)).EnsureSuccessStatusCode();
-    }
-
-    var size = 200;
-    async Task<double> Thumbnail()
-    {
-        var watch = Stopwatch.StartNew();
-        using var response = await http.GetAsync($"/assets/bench/photo/-/content?w={size++}&format=jpg");
-        response.EnsureSuccessStatusCode();
-        await response.Content.ReadAsByteArrayAsync();
-        return watch.Elapsed.TotalMilliseconds;
-    }
-
-    var quiet = new List<double>();
-    for (var i = 0; i < 20; i++) quiet.Add(await Thumbnail());
-
-    var conversions = Stopwatch.StartNew();
-    var large = new[] { "webp", "avif", "jxl", "heic" }
-        .Select(async format =>
-        {
-            using var response = await http.GetAsync($"/assets/bench/photo/-/content?format={format}");
-            response.EnsureSuccessStatusCode();
-        })
-        .ToArray();
-    var all = Task.WhenAll(large);
-    var busy = new List<double>();
-    while (!all.IsCompleted)
-    {
-        busy.Add(await Thumbnail());
-        await Task.Delay(100);
-    }
-    await all;
-    var seconds = conversions.Elapsed.TotalSeconds;
+    Console.WriteLine($"address={address}");
+    Console.Out.Flush();
+    await Console.In.ReadToEndAsync(); // the parent closes stdin to stop us
     await app.StopAsync();
-
-    var status = await File.ReadAllLinesAsync("/proc/self/status");
-    var hwm = long.Parse(status.First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-    Console.WriteLine($"peak-rss-mb={hwm / 1024}");
-    Console.WriteLine($"conversions-s={seconds:0}");
-    Console.WriteLine($"thumb-quiet-p95-ms={P95(quiet):0}");
-    Console.WriteLine($"thumb-busy-p95-ms={P95(busy):0}");
-    Console.WriteLine($"thumbs={busy.Count}");
-    Directory.Delete(work, recursive: true);
     return 0;
 }
 
@@ -137,3 +188,105 @@ static double P95(List<double> values)
 }
 
 string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+/// <summary>A Konifer server in a child process, measured from outside through /proc.</summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _http;
+    private readonly string _folder;
+
+    private ServerProcess(Process process, Uri address, string folder, long budgetMb)
+    {
+        _process = process;
+        _folder = folder;
+        _http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(60) };
+        BudgetMb = budgetMb;
+    }
+
+    public long BudgetMb { get; }
+
+    /// <summary>
+    /// filesystem (the default) or in-memory, which also keeps every output, twice while storing it, in the managed heap:
+    /// storage, not generation, so not in the estimate.
+    /// </summary>
+    public static string Store { get; set; } = "filesystem";
+
+    public static async Task<ServerProcess> StartAsync(string work, string budget)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(work, $"server-{Guid.NewGuid():N}")).FullName;
+        var config = Path.Combine(folder, "konifer.conf");
+        await File.WriteAllTextAsync(config, $$"""
+            data-store.provider = in-memory
+            {{(Store == "filesystem" ? $"object-store {{ provider = filesystem, filesystem.mount-path = \"{folder}/objects\" }}" : "object-store.provider = in-memory")}}
+            source.multipart.max-bytes = 1073741824
+            variant-generation { workers = 4, memory-budget = "{{budget}}", max-output-pixels.full-frame = 100000000 }
+            """);
+        var host = Environment.ProcessPath!;
+        string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet"
+            ? [System.Reflection.Assembly.GetEntryAssembly()!.Location, "--server", config]
+            : ["--server", config];
+        var start = new ProcessStartInfo(host, arguments) { RedirectStandardOutput = true, RedirectStandardInput = true };
+        var process = Process.Start(start)!;
+        string? line;
+        while ((line = await process.StandardOutput.ReadLineAsync()) is not null && !line.StartsWith("address=", StringComparison.Ordinal)) { }
+        if (line is null) throw new InvalidOperationException("the server did not start");
+        _ = process.StandardOutput.ReadToEndAsync();
+        return new ServerProcess(process, new Uri(line["address=".Length..]), folder, Megabytes(budget));
+    }
+
+    /// <summary>The budget in MB (10^6 bytes, as HOCON reads GB and MB); 0 for a percentage.</summary>
+    private static long Megabytes(string budget) =>
+        budget.EndsWith("GB", StringComparison.OrdinalIgnoreCase) ? (long)(double.Parse(budget[..^2], CultureInfo.InvariantCulture) * 1000)
+        : budget.EndsWith("MB", StringComparison.OrdinalIgnoreCase) ? long.Parse(budget[..^2], CultureInfo.InvariantCulture)
+        : budget.EndsWith('%') ? 0
+        : throw new ArgumentException($"--budget takes GB or MB (or a percentage for --per-job): {budget}");
+
+    public async Task UploadAsync(string file)
+    {
+        using var form = new MultipartFormDataContent();
+        var json = new StringContent("{}");
+        json.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        form.Add(json, "metadata");
+        form.Add(new StreamContent(File.OpenRead(file)), "asset", Path.GetFileName(file));
+        using var response = await _http.PostAsync("/assets/bench/photo", form);
+        if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"upload of {file}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+    }
+
+    /// <summary>The body is streamed away: this process is the client, but nothing should sit in memory anyway.</summary>
+    public async Task<HttpStatusCode> GetAsync(string query)
+    {
+        using var response = await _http.GetAsync($"/assets/bench/photo/-/content?{query}", HttpCompletionOption.ResponseHeadersRead);
+        await (await response.Content.ReadAsStreamAsync()).CopyToAsync(Stream.Null);
+        return response.StatusCode;
+    }
+
+    public async Task<double> ThumbnailAsync(int size)
+    {
+        var watch = Stopwatch.StartNew();
+        var status = await GetAsync($"w={size}&format=jpg");
+        if (status != HttpStatusCode.OK) throw new InvalidOperationException($"thumbnail: {status}");
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    /// <summary>Writing 5 to clear_refs resets VmHWM to the current RSS (Linux 4.0+).</summary>
+    public void ResetPeak() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
+
+    public long Rss() => Status("VmRSS:");
+
+    public long Peak() => Status("VmHWM:");
+
+    private long Status(string key) =>
+        1024 * long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith(key, StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        _http.Dispose();
+        _process.StandardInput.Close();
+        if (!_process.WaitForExit(30_000)) _process.Kill();
+        _process.Dispose();
+        Directory.Delete(_folder, recursive: true);
+        await Task.CompletedTask;
+    }
+}

@@ -35,7 +35,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(new UrlSourcePolicy(AllowedDomains.Parse(source.UrlAllowedDomains), source.UrlMaxBytes,
             source.UrlMaxRedirects, source.UrlConnectTimeout, source.UrlReadTimeout, source.UrlTimeout));
         services.AddSingleton<IUrlSource, HttpUrlSource>();
-        services.AddSingleton<IImageTransformer, VipsImageTransformer>();
+        // Big jobs hand their freed native memory back, or the next big job adds to it (docs/memory.md).
+        services.AddSingleton<IImageTransformer>(new HeapTrimmingTransformer(new VipsImageTransformer()));
         services.AddVariantGenerationScheduler(settings.VariantGeneration);
         services.AddSingleton<PlaceholderEncoder>();
         services.AddSingleton<VariantGeneration>();

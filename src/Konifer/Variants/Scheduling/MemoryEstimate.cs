@@ -4,24 +4,24 @@ using Konifer.Transformations;
 namespace Konifer.Variants.Scheduling;
 
 /// <summary>
-/// The peak memory one generation job is expected to need, which it reserves from the scheduler's budget while it
-/// runs. Errs on the large side: over-estimating only delays a job, under-estimating can get the process killed.
-/// The per-pixel figures are peak RSS over output pixels measured with libvips 8.14 (see <c>bench/README.md</c>,
-/// "Memory"), rounded up.
+/// The peak memory one generation job is expected to add to the server's RSS, which it reserves from the scheduler's
+/// budget while it runs. Must be an upper bound: over-estimating only delays a job, under-estimating can get the
+/// process killed. Every figure is a job's peak RSS above the idle server, measured inside the server, one job per
+/// fresh process (<c>bench/memory --per-job</c>; the table is in <c>docs/memory.md</c>), rounded up.
 /// </summary>
 public static class MemoryEstimate
 {
     /// <summary>
-    /// libvips' tile buffers, per-thread state and a streaming encoder's own buffers: a whole 50 MP JPEG → JPEG
-    /// conversion peaks at about 55 MB of RSS including the runtime, and that does not grow with the image.
+    /// libvips' tile buffers, per-thread state and the glue of any job: a full-size PNG of a 64 MP JPEG (streaming
+    /// in and out) adds 23 MB, a 400 px thumbnail 9 MB; this does not grow with the image.
     /// </summary>
     public const long StreamingWorkingSet = 48L << 20;
 
     /// <summary>
-    /// Peak bytes per source pixel of a decoder that cannot stream: a 400 px thumbnail of a 50 MP HEIC, JPEG XL or
-    /// GIF peaks at 335 to 357 MB (the decoded RGBA frame plus the decoder's own planes).
+    /// Peak bytes per pixel of a loader that decodes the whole frame (libheif for AVIF and HEIC, libjxl, GIF, libwebp):
+    /// 5.8 to 7.0 for 400 px thumbnails of 4 and 16 MP sources, over a fixed part the working set covers.
     /// </summary>
-    private const int BytesPerDecodedPixel = 7;
+    private const int BytesPerDecodedPixel = 8;
 
     public static long For(Transformation transformation, ImageAttributes original)
     {
@@ -30,32 +30,63 @@ public static class MemoryEstimate
         var pages = transformation.Format.OutputPages(original);
         var width = (long)transformation.Width + 2L * transformation.Padding.Amount;
         var height = (long)transformation.Height + 2L * transformation.Padding.Amount;
-        var encoder = transformation.Format.Memory() == EncoderMemory.FullFrame
-            ? width * height * pages * BytesPerOutputPixel(transformation.Format)
-            : 0;
-        var decoder = DecodesWholeFrame(original.Format) ? (long)original.Width * original.Height * pages * BytesPerDecodedPixel : 0;
-        return StreamingWorkingSet + encoder + decoder;
+        var outputPixels = width * height * pages;
+        var (fixedCost, perPixel) = Encoder(transformation.Format, transformation.Quality);
+        var encoder = perPixel == 0 ? 0 : fixedCost + outputPixels * perPixel;
+        var decoder = DecodedPixels(original, width, height) * pages * BytesPerDecodedPixel;
+        return StreamingWorkingSet + encoder + decoder + RandomAccessCopy(transformation, original);
     }
 
     /// <summary>
-    /// Peak bytes per output pixel of the full-frame encoders, measured at 50 MP: the RGBA frame libvips renders for
-    /// them plus the encoder's own copies. WebP 5.5, GIF 12.7 (palette search), HEIC 16.7, JPEG XL 77 and AVIF over 90
-    /// (libaom's reconstruction and look-ahead buffers), each rounded up.
+    /// What an encoder needs beyond the working set: a fixed part and bytes per output pixel (every frame, padding
+    /// included). Measured at two sizes each (JPEG, PNG, WebP, GIF at 16 and 64 MP; HEIC at 4 and 16; JPEG XL and
+    /// AVIF at 4, 16 and 36), over the working set, rounded up.
     /// </summary>
-    private static long BytesPerOutputPixel(ImageFormat format) => format switch
+    private static (long Fixed, long PerPixel) Encoder(ImageFormat format, int quality) => format switch
     {
-        ImageFormat.Webp => 6,
-        ImageFormat.Gif => 13,
-        ImageFormat.Heic => 17,
-        ImageFormat.Jxl => 78,
-        ImageFormat.Avif => 96,
-        _ => 4,
+        // optimize_coding makes libjpeg keep every DCT coefficient until the Huffman tables are built: 2 bytes per
+        // coefficient, chroma subsampled (4:2:0) below q 90, not from 90 up (libvips' default). 3.2 and 6.3 measured.
+        ImageFormat.Jpeg => (0, quality >= 90 ? 7 : 4),
+        // Streams: 23 MB at 64 MP, whatever the size.
+        ImageFormat.Png => (0, 0),
+        // The RGBA frame plus libwebp's ARGB/YUV picture: 5.1 at 64 MP, 5.7 at 16.
+        ImageFormat.Webp => (0, 6),
+        // The frame plus the palette search (libimagequant): 12.7 at 64 MP, 12.9 at 16.
+        ImageFormat.Gif => (0, 14),
+        // libheif + x265: 16.3 per pixel over a small fixed part.
+        ImageFormat.Heic => (0, 18),
+        // libjxl: 86.7 at 36 MP, 86.5 at 16, 77.7 at 4.
+        ImageFormat.Jxl => (0, 92),
+        // libheif + libaom: about 85 per pixel (reconstruction and look-ahead frames) over 150 MB of encoder set-up.
+        ImageFormat.Avif => (160_000_000, 92),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format"),
     };
 
     /// <summary>
-    /// Loaders that decode the whole source frame before libvips can shrink it: libheif (AVIF, HEIC), libjxl and
-    /// GIF. JPEG shrinks while decoding, PNG and WebP decode line by line or scaled.
+    /// A copy of the resized frame that rotations and blurs of large outputs will need for random access (held in
+    /// memory up to about 100 MB, through a temporary file above). None yet: the transformer streams them today.
     /// </summary>
-    private static bool DecodesWholeFrame(ImageFormat format) =>
-        format is ImageFormat.Avif or ImageFormat.Heic or ImageFormat.Jxl or ImageFormat.Gif;
+    public static long RandomAccessCopy(Transformation transformation, ImageAttributes original) => 0;
+
+    /// <summary>
+    /// Pixels a loader holds at once. libheif (AVIF, HEIC), libjxl and GIF decode the whole source frame before
+    /// libvips can shrink it, even for a thumbnail. libwebp decodes a whole frame too, but scaled to what the output
+    /// needs (a full-size JPEG of a 16 MP WebP adds 112 MB over its encoder, a thumbnail nothing): bounded here by the
+    /// scale that makes the source's short side cover the output's long side, whatever the fit and rotation. JPEG
+    /// shrinks while decoding and PNG decodes line by line: nothing.
+    /// </summary>
+    private static long DecodedPixels(ImageAttributes original, long width, long height)
+    {
+        var source = (long)original.Width * original.Height;
+        switch (original.Format)
+        {
+            case ImageFormat.Avif or ImageFormat.Heic or ImageFormat.Jxl or ImageFormat.Gif:
+                return source;
+            case ImageFormat.Webp:
+                var scale = Math.Min(1.0, (double)Math.Max(width, height) / Math.Max(1, Math.Min(original.Width, original.Height)));
+                return (long)Math.Ceiling(source * scale * scale);
+            default:
+                return 0;
+        }
+    }
 }
