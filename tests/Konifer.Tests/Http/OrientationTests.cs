@@ -83,6 +83,19 @@ public sealed class OrientationTests(OrientationTests.TurnedPhotos photos) : ICl
             AssertCorners(output, page * pageHeight, pageHeight, quarterTurns, $"{source}?{query} page {page}");
     }
 
+    /// <summary>A wide blur reads far above and below each row: it once failed on such PNGs like the turns did.</summary>
+    [Fact]
+    public async Task A_wide_blur_of_a_photo_sized_png_is_blurred_not_refused()
+    {
+        using var response = await Server.Client.GetAsync("/assets/turns/png/-/content?blur=150");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var output = Image.NewFromBuffer(await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal((Width, Height), (output.Width, output.Height));
+        // The red corner patch bleeds into the grey around it: the pixel just beyond it is no longer plain grey.
+        var beyond = output.Getpoint(Width / 8 + 20, Height / 16);
+        Assert.True(beyond[0] - beyond[2] > 10, $"({string.Join(", ", beyond)}) shows no red bleeding");
+    }
+
     /// <summary>
     /// A JPEG taken with the camera held each of the eight EXIF ways: its stored pixels are the upright picture turned
     /// back, and <c>r=auto</c> must show it upright again (the tag tells which way, flips included).

@@ -34,7 +34,7 @@ public static class MemoryEstimate
         var (fixedCost, perPixel) = Encoder(transformation.Format, transformation.Quality);
         var encoder = perPixel == 0 ? 0 : fixedCost + outputPixels * perPixel;
         var decoder = DecodedPixels(original, width, height) * pages * BytesPerDecodedPixel;
-        return StreamingWorkingSet + encoder + decoder + RandomAccessCopy(transformation, original);
+        return StreamingWorkingSet + encoder + decoder + RandomAccessCopy(transformation);
     }
 
     /// <summary>
@@ -63,10 +63,18 @@ public static class MemoryEstimate
     };
 
     /// <summary>
-    /// A copy of the resized frame that rotations and blurs of large outputs will need for random access (held in
-    /// memory up to about 100 MB, through a temporary file above). None yet: the transformer streams them today.
+    /// The random-access copy of the resized frame that turns, flips and blurs need (see
+    /// <see cref="Transformation.ReadsOutOfOrder"/>): in memory up to
+    /// <see cref="Transformation.RandomAccessCopyInMemoryLimit"/>, through a temporary file above it. Counted at 8
+    /// bytes a pixel (16-bit RGBA, the widest frame a source gives) up to that limit.
     /// </summary>
-    public static long RandomAccessCopy(Transformation transformation, ImageAttributes original) => 0;
+    public static long RandomAccessCopy(Transformation transformation)
+    {
+        ArgumentNullException.ThrowIfNull(transformation);
+        if (!transformation.ReadsOutOfOrder) return 0;
+        var frameBytes = (long)transformation.Width * transformation.Height * 8;
+        return Math.Min(frameBytes, Transformation.RandomAccessCopyInMemoryLimit);
+    }
 
     /// <summary>
     /// Pixels a loader holds at once. libheif (AVIF, HEIC), libjxl and GIF decode the whole source frame before

@@ -49,6 +49,32 @@ public sealed class MemoryEstimateTests
         Assert.True(estimate >= measuredMegabytes * 1_000_000L, $"{query} of a {side}² {source}: estimate {estimate / 1_000_000} MB, measured {measuredMegabytes} MB");
     }
 
+    /// <summary>
+    /// Turns, flips and blurs of an 8000×6000 JPEG to PNG (streaming, so the random-access copy stands out), measured
+    /// the same way on the filesystem store: frames up to 100 MB are copied in memory (about 3 bytes a pixel), larger
+    /// ones go through a temporary file that the kernel pages in window by window.
+    /// </summary>
+    [Theory]
+    [InlineData("r=90&w=4000&format=png", 94)]
+    [InlineData("f=h&w=4000&format=png", 69)]
+    [InlineData("r=90&format=png", 19)]
+    [InlineData("f=h&w=7999&format=png", 35)]
+    public void The_estimate_covers_the_random_access_copy_of_a_turn(string query, int measuredMegabytes)
+    {
+        var estimate = Estimate(query, Original(8_000, 6_000));
+        Assert.True(estimate >= measuredMegabytes * 1_000_000L, $"{query}: estimate {estimate / 1_000_000} MB, measured {measuredMegabytes} MB");
+    }
+
+    [Fact]
+    public void A_turn_costs_its_frame_up_to_the_in_memory_limit_and_nothing_without_one()
+    {
+        var original = Original(8_000, 6_000);
+        Assert.Equal(0, MemoryEstimate.RandomAccessCopy(Normalize("w=4000&format=png", original)!));
+        Assert.Equal(4_000L * 3_000 * 8, MemoryEstimate.RandomAccessCopy(Normalize("f=h&w=4000&format=png", original)!));
+        Assert.Equal(Transformation.RandomAccessCopyInMemoryLimit, MemoryEstimate.RandomAccessCopy(Normalize("r=90&format=png", original)!));
+        Assert.True(Estimate("blur=3&w=1000", original) > Estimate("w=1000", original));
+    }
+
     [Fact]
     public void A_png_streams_and_costs_the_same_small_amount_at_any_size()
     {
