@@ -5,12 +5,15 @@ namespace Konifer.Variants.Scheduling;
 /// share one queue; the scheduler checks <see cref="ResultType"/> before a caller joins. Every field except the
 /// completion is guarded by the scheduler's lock.
 /// </summary>
-internal sealed class ScheduledJob(string key, Type resultType, Func<CancellationToken, Task<object?>> work, long memoryCost)
+internal sealed class ScheduledJob(string key, Type resultType, Func<CancellationToken, Task<object?>> work, long memoryCost, bool large)
 {
     public string Key { get; } = key;
 
     /// <summary>Bytes the job reserves from the memory budget while it runs (its estimated peak; 0 = not counted).</summary>
     public long MemoryCost { get; } = memoryCost;
+
+    /// <summary>Works through more than <c>large-job-pixels</c>: may only take the workers kept for large jobs.</summary>
+    public bool Large { get; } = large;
 
     /// <summary>How many later jobs started ahead of this one while it was next in line but did not fit the budget.</summary>
     public int Bypassed { get; set; }

@@ -16,6 +16,15 @@ namespace Konifer.Variants.Scheduling;
 /// gets here; should such a job come anyway it starts when nothing else runs, alone, rather than never. A job that does not fit waits at the head of the line while
 /// later jobs that do fit pass it, at most <see cref="VariantGenerationSettings.MaxBypass"/> times; then nothing new
 /// starts until it has run, so thumbnails flow past a big conversion without starving it.
+/// <para>
+/// Lanes: a job over <see cref="VariantGenerationSettings.LargeJobPixels"/> is large and may take only one of
+/// <see cref="VariantGenerationSettings.LargeJobWorkers"/> (<c>workers − 1</c>) workers, so a worker is always left
+/// for small jobs and a thumbnail never waits behind full-size conversions, only behind other small jobs. A large job
+/// waiting for a large job to finish is passed by small jobs freely (they do not take what it waits for); a large job
+/// waiting for memory or a worker is passed at most <see cref="VariantGenerationSettings.MaxBypass"/> times, as above.
+/// With one worker, large jobs may use it, and one small job may run beside them on a lane task of its own: the
+/// only case where more jobs than <c>workers</c> run.
+/// </para>
 /// </remarks>
 public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 {
@@ -28,6 +37,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     private readonly LinkedList<ScheduledJob> _asynchronous = new();
     private readonly Dictionary<string, ScheduledJob> _joinable = new(StringComparer.Ordinal);
     private readonly HashSet<ScheduledJob> _running = [];
+    private int _runningLarge;
     private readonly SynchronousShare _share;
     private readonly BacklogEstimate _backlog = new();
 
@@ -53,7 +63,8 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
         _share = new SynchronousShare(settings.SynchronousPriority);
-        _workers = new Task[settings.Workers];
+        // One task more than large jobs may hold, so a small job always finds one (the lane, with a single worker).
+        _workers = new Task[Math.Max(settings.Workers, settings.LargeJobWorkers + 1)];
         for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(() => WorkAsync(_stopping.Token));
     }
 
@@ -78,7 +89,10 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     /// <summary><c>variant-generation.memory-budget</c> in bytes.</summary>
     public long MemoryBudget => _settings.MemoryBudget;
 
-    /// <summary>Jobs a worker is executing right now (never more than <c>variant-generation.workers</c>).</summary>
+    /// <summary>
+    /// Jobs a worker is executing right now: never more than <c>variant-generation.workers</c>, except with one worker,
+    /// where a small job may run beside a large one.
+    /// </summary>
     public int Running
     {
         get { lock (_gate) return _running.Count; }
@@ -101,7 +115,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         WorkPriority priority,
         Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken) =>
-        EnqueueAsync(key, priority, 0, work, cancellationToken);
+        EnqueueAsync(key, priority, new JobCost(0, 0), work, cancellationToken);
 
     /// <summary>
     /// As <see cref="EnqueueAsync{T}(string, WorkPriority, Func{CancellationToken, Task{T}}, CancellationToken)"/>,
@@ -113,10 +127,23 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         WorkPriority priority,
         long memoryCost,
         Func<CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken) =>
+        EnqueueAsync(key, priority, new JobCost(memoryCost, 0), work, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync{T}(string, WorkPriority, long, Func{CancellationToken, Task{T}}, CancellationToken)"/>,
+    /// for work whose <see cref="JobCost.Pixels"/> also decide whether it is a large job (see the class remarks).
+    /// </summary>
+    public Task<T> EnqueueAsync<T>(
+        string key,
+        WorkPriority priority,
+        JobCost cost,
+        Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentOutOfRangeException.ThrowIfNegative(memoryCost);
+        ArgumentOutOfRangeException.ThrowIfNegative(cost.MemoryBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(cost.Pixels);
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<T>(cancellationToken);
 
@@ -138,7 +165,8 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 if (queue.Count >= _settings.QueueSize)
                     return Task.FromException<T>(new SchedulerQueueFullException(priority, _settings.QueueSize,
                         _backlog.RetryAfter(queue.Count, _settings.Workers)));
-                job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false), memoryCost);
+                job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false),
+                    cost.MemoryBytes, cost.Pixels > _settings.LargeJobPixels);
                 Add(job, priority, queue);
             }
         }
@@ -284,23 +312,25 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 
     /// <summary>
     /// Called under the lock: the next job to start, or null. The weight decides which queue's head is next in line
-    /// when both have work. When that job does not fit the memory budget, the first later job that does (synchronous
-    /// queue first) passes it, until it has been passed <see cref="VariantGenerationSettings.MaxBypass"/> times.
-    /// <paramref name="waitingForMemory"/> tells the worker that work is queued but must wait for a job to finish.
+    /// when both have work (a pick counts only when a job starts). When that job cannot start, the first later job that
+    /// can (synchronous queue first) passes it: freely when it waits for a large job to finish, otherwise until it has
+    /// been passed <see cref="VariantGenerationSettings.MaxBypass"/> times. <paramref name="waiting"/> tells the worker
+    /// that work is queued but must wait for a running job to finish.
     /// </summary>
-    private ScheduledJob? TakeNext(out bool waitingForMemory)
+    private ScheduledJob? TakeNext(out bool waiting)
     {
-        waitingForMemory = false;
+        waiting = false;
         if (_starving is { } starving)
         {
-            if (Fits(starving)) return Start(starving);
-            waitingForMemory = true;
+            if (HoldOf(starving) == Hold.None) return Start(starving);
+            waiting = true;
             return null;
         }
 
+        var weighted = _synchronous.Count > 0 && _asynchronous.Count > 0;
         LinkedList<ScheduledJob> queue;
-        if (_synchronous.Count > 0 && _asynchronous.Count > 0)
-            queue = _share.NextIsSynchronous() ? _synchronous : _asynchronous;
+        if (weighted)
+            queue = _share.PeekIsSynchronous() ? _synchronous : _asynchronous;
         else if (_synchronous.Count > 0)
             queue = _synchronous;
         else if (_asynchronous.Count > 0)
@@ -309,16 +339,45 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
             return null;
 
         var head = queue.First!.Value;
-        if (Fits(head)) return Start(head);
-        if (head.Bypassed < _settings.MaxBypass &&
-            _synchronous.Concat(_asynchronous).FirstOrDefault(job => job != head && Fits(job)) is { } smaller)
+        var hold = HoldOf(head);
+        ScheduledJob? next = null;
+        if (hold == Hold.None)
         {
-            if (++head.Bypassed == _settings.MaxBypass) _starving = head;
-            return Start(smaller);
+            next = head;
         }
-        if (head.Bypassed >= _settings.MaxBypass) _starving = head;
-        waitingForMemory = true;
-        return null;
+        else if (hold == Hold.LargeJobs || head.Bypassed < _settings.MaxBypass)
+        {
+            next = _synchronous.Concat(_asynchronous).FirstOrDefault(job => job != head && HoldOf(job) == Hold.None);
+            // Only passing a job that waits for memory or a worker delays it; those passes are bounded.
+            if (next is not null && hold != Hold.LargeJobs && ++head.Bypassed == _settings.MaxBypass) _starving = head;
+        }
+        else
+        {
+            _starving = head;
+        }
+        if (next is null)
+        {
+            waiting = true;
+            return null;
+        }
+        if (weighted) _share.NextIsSynchronous();
+        return Start(next);
+    }
+
+    /// <summary>Called under the lock: what keeps <paramref name="job"/> from starting now.</summary>
+    private Hold HoldOf(ScheduledJob job)
+    {
+        if (job.Large)
+        {
+            if (_runningLarge >= _settings.LargeJobWorkers) return Hold.LargeJobs;
+            if (_running.Count >= _settings.Workers) return Hold.Worker;
+        }
+        // A small job takes a free worker, or the lane beside large jobs when they hold every worker (one worker only).
+        else if (_running.Count >= _settings.Workers && _running.Count > _runningLarge)
+        {
+            return Hold.Worker;
+        }
+        return Fits(job) ? Hold.None : Hold.Memory;
     }
 
     /// <summary>A job bigger than the whole budget fits only when nothing else runs; it then runs alone.</summary>
@@ -334,6 +393,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         if (_starving == job) _starving = null;
         _memoryInUse += job.MemoryCost;
         _running.Add(job);
+        if (job.Large) _runningLarge++;
         return job;
     }
 
@@ -355,8 +415,8 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 Task changed;
                 lock (_gate)
                 {
-                    job = TakeNext(out var waitingForMemory);
-                    if (job is not null || !waitingForMemory) break;
+                    job = TakeNext(out var waiting);
+                    if (job is not null || !waiting) break;
                     changed = _changed.Task;
                 }
                 // This worker keeps the permit it took: the job it stands for is still queued.
@@ -398,6 +458,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         lock (_gate)
         {
             _running.Remove(job);
+            if (job.Large) _runningLarge--;
             _memoryInUse -= job.MemoryCost;
             SignalChange();
             job.State = JobState.Finished;
