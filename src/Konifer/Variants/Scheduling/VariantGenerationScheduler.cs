@@ -89,6 +89,9 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     /// <summary><c>variant-generation.memory-budget</c> in bytes.</summary>
     public long MemoryBudget => _settings.MemoryBudget;
 
+    /// <summary><c>variant-generation.large-job-pixels</c>: jobs over it are large.</summary>
+    public long LargeJobPixels => _settings.LargeJobPixels;
+
     /// <summary>
     /// Jobs a worker is executing right now: never more than <c>variant-generation.workers</c>, except with one worker,
     /// where a small job may run beside a large one.

@@ -19,9 +19,9 @@ public static class WorkPixels
         var pages = transformation.Format.OutputPages(original);
         var output = ((long)transformation.Width + 2L * transformation.Padding.Amount) *
                      ((long)transformation.Height + 2L * transformation.Padding.Amount) * pages;
-        // The same loaders MemoryEstimate charges a whole decoded frame for.
+        // The same loaders MemoryEstimate charges a whole decoded frame for; only the kept frames are decoded.
         var decoded = original.Format is ImageFormat.Avif or ImageFormat.Heic or ImageFormat.Jxl or ImageFormat.Gif
-            ? (long)original.Width * original.Height * Math.Max(1, original.PageCount)
+            ? (long)original.Width * original.Height * pages
             : 0;
         return output + decoded;
     }
