@@ -17,10 +17,10 @@ namespace Konifer.Variants.Scheduling;
 /// later jobs that do fit pass it, at most <see cref="VariantGenerationSettings.MaxBypass"/> times; then nothing new
 /// starts until it has run, so thumbnails flow past a big conversion without starving it.
 /// <para>
-/// Lanes: a job over <see cref="VariantGenerationSettings.LargeJobPixels"/> is large and may take only one of
-/// <see cref="VariantGenerationSettings.LargeJobWorkers"/> (<c>workers − 1</c>) workers, so a worker is always left
-/// for small jobs and a thumbnail never waits behind full-size conversions, only behind other small jobs. A large job
-/// waiting for a large job to finish is passed by small jobs freely (they do not take what it waits for); a large job
+/// Lanes: a job over <see cref="VariantGenerationSettings.LargeJobPixels"/> is large, and large jobs together hold at
+/// most <see cref="VariantGenerationSettings.LargeJobWorkers"/> (<c>workers − 1</c>) workers, so a worker is always
+/// left for small jobs and a thumbnail never waits behind full-size conversions, only behind other small jobs. A large job
+/// waiting for a large job to finish is passed by small jobs freely (they do not take what it waits for); a job
 /// waiting for memory or a worker is passed at most <see cref="VariantGenerationSettings.MaxBypass"/> times, as above.
 /// With one worker, large jobs may use it, and one small job may run beside them on a lane task of its own: the
 /// only case where more jobs than <c>workers</c> run.
@@ -36,8 +36,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     private readonly LinkedList<ScheduledJob> _synchronous = new();
     private readonly LinkedList<ScheduledJob> _asynchronous = new();
     private readonly Dictionary<string, ScheduledJob> _joinable = new(StringComparer.Ordinal);
-    private readonly HashSet<ScheduledJob> _running = [];
-    private int _runningLarge;
+    private readonly RunningJobs _running;
     private readonly SynchronousShare _share;
     private readonly BacklogEstimate _backlog = new();
 
@@ -46,7 +45,6 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 
     // Completed (and replaced) whenever memory is released or work arrives, so that a worker waiting for room retries.
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _memoryInUse;
     private ScheduledJob? _starving; // a job bypassed MaxBypass times: nothing else starts before it
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
@@ -63,6 +61,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
         _share = new SynchronousShare(settings.SynchronousPriority);
+        _running = new RunningJobs(settings);
         // One task more than large jobs may hold, so a small job always finds one (the lane, with a single worker).
         _workers = new Task[Math.Max(settings.Workers, settings.LargeJobWorkers + 1)];
         for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(() => WorkAsync(_stopping.Token));
@@ -83,7 +82,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     /// <summary>Bytes reserved by running jobs (their estimated peaks); at most the budget, except for one oversized job running alone.</summary>
     public long MemoryInUse
     {
-        get { lock (_gate) return _memoryInUse; }
+        get { lock (_gate) return _running.MemoryInUse; }
     }
 
     /// <summary><c>variant-generation.memory-budget</c> in bytes.</summary>
@@ -199,7 +198,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                     job.Node = null;
                     job.State = JobState.Finished;
                 }
-                running = [.. _running];
+                running = [.. _running.Snapshot()];
             }
         }
         if (dropped is not null)
@@ -325,7 +324,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         waiting = false;
         if (_starving is { } starving)
         {
-            if (HoldOf(starving) == Hold.None) return Start(starving);
+            if (_running.HoldOf(starving) == Hold.None) return Start(starving);
             waiting = true;
             return null;
         }
@@ -342,7 +341,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
             return null;
 
         var head = queue.First!.Value;
-        var hold = HoldOf(head);
+        var hold = _running.HoldOf(head);
         ScheduledJob? next = null;
         if (hold == Hold.None)
         {
@@ -350,7 +349,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         }
         else if (hold == Hold.LargeJobs || head.Bypassed < _settings.MaxBypass)
         {
-            next = _synchronous.Concat(_asynchronous).FirstOrDefault(job => job != head && HoldOf(job) == Hold.None);
+            next = _synchronous.Concat(_asynchronous).FirstOrDefault(job => job != head && _running.HoldOf(job) == Hold.None);
             // Only passing a job that waits for memory or a worker delays it; those passes are bounded.
             if (next is not null && hold != Hold.LargeJobs && ++head.Bypassed == _settings.MaxBypass) _starving = head;
         }
@@ -367,26 +366,6 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         return Start(next);
     }
 
-    /// <summary>Called under the lock: what keeps <paramref name="job"/> from starting now.</summary>
-    private Hold HoldOf(ScheduledJob job)
-    {
-        if (job.Large)
-        {
-            if (_runningLarge >= _settings.LargeJobWorkers) return Hold.LargeJobs;
-            if (_running.Count >= _settings.Workers) return Hold.Worker;
-        }
-        // A small job takes a free worker, or the lane beside large jobs when they hold every worker (one worker only).
-        else if (_running.Count >= _settings.Workers && _running.Count > _runningLarge)
-        {
-            return Hold.Worker;
-        }
-        return Fits(job) ? Hold.None : Hold.Memory;
-    }
-
-    /// <summary>A job bigger than the whole budget fits only when nothing else runs; it then runs alone.</summary>
-    private bool Fits(ScheduledJob job) =>
-        _running.Count == 0 || _memoryInUse + job.MemoryCost <= _settings.MemoryBudget;
-
     /// <summary>Called under the lock: moves a queued job to running and reserves its memory.</summary>
     private ScheduledJob Start(ScheduledJob job)
     {
@@ -394,9 +373,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         job.Node = null;
         job.State = JobState.Running;
         if (_starving == job) _starving = null;
-        _memoryInUse += job.MemoryCost;
         _running.Add(job);
-        if (job.Large) _runningLarge++;
         return job;
     }
 
@@ -461,8 +438,6 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         lock (_gate)
         {
             _running.Remove(job);
-            if (job.Large) _runningLarge--;
-            _memoryInUse -= job.MemoryCost;
             SignalChange();
             job.State = JobState.Finished;
             // Forget the job before completing it, so that a request arriving now starts fresh work (no result cache).
