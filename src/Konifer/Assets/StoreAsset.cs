@@ -79,13 +79,13 @@ public sealed class StoreAsset(
         if (!configuration.Preprocessing.Enabled) return null;
         var requested = TransformationRequest.ParsePreprocessing(configuration.Preprocessing.Parameters);
         if (TransformationNormalizer.NormalizePreprocessing(requested, profiles, attributes) is not { } transformation) return null;
-        var memoryCost = limits.Admit(transformation, attributes);
+        var cost = limits.Cost(transformation, attributes);
 
         var output = TemporaryFile.Reserve(transformation.Format.Extension());
         try
         {
             var result = await scheduler.EnqueueAsync($"preprocess {Guid.NewGuid():N}", WorkPriority.Synchronous,
-                memoryCost, token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
+                cost, token => transformer.TransformAsync(command.ContentFile, attributes, transformation, output.FilePath, token), cancellationToken);
             return new Preprocessed(output, result);
         }
         catch

@@ -65,6 +65,8 @@ public static class KoniferSettingsLoader
         {
             MemoryBudget = reader.Size("variant-generation.memory-budget", VariantGenerationSettings.DefaultMemoryBudget(),
                 GC.GetGCMemoryInfo().TotalAvailableMemoryBytes),
+            LargeJobPixels = reader.Long(VariantGenerationSettings.LargeJobPixelsKey, VariantGenerationSettings.DefaultLargeJobPixels,
+                1, long.MaxValue),
             OutputLimits = new OutputLimits(
                 reader.Long(OutputLimits.StreamingKey, OutputLimits.Default.StreamingMaxPixels, 1, long.MaxValue),
                 reader.Long(OutputLimits.FullFrameKey, OutputLimits.Default.FullFrameMaxPixels, 1, long.MaxValue)),

@@ -29,8 +29,8 @@ public sealed class VariantCache(
             return new ServedVariant(existing, CacheStatus.Hit);
         }
         // Refused before queuing (400): an output past the limits would fail or exhaust memory after minutes of work.
-        var memoryCost = limits.Admit(transformation, asset.Original.Attributes);
-        var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous, memoryCost,
+        var cost = limits.Cost(transformation, asset.Original.Attributes);
+        var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous, cost,
             token => generation.GenerateAsync(asset, transformation, token), cancellationToken);
         return new ServedVariant(generated, CacheStatus.Miss);
     }
@@ -41,10 +41,10 @@ public sealed class VariantCache(
         foreach (var transformation in transformations)
         {
             if (asset.Variants.Any(v => v.Transformation == transformation)) continue;
-            long memoryCost;
+            JobCost cost;
             try
             {
-                memoryCost = limits.Admit(transformation, asset.Original.Attributes);
+                cost = limits.Cost(transformation, asset.Original.Attributes);
             }
             catch (InvalidTransformationException e)
             {
@@ -52,7 +52,7 @@ public sealed class VariantCache(
                     transformation, asset.Path, asset.EntryId, e.Message);
                 continue;
             }
-            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, memoryCost,
+            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, cost,
                     token => generation.GenerateAsync(asset, transformation, token), CancellationToken.None)
                 .ContinueWith(task => logger.LogWarning(task.Exception?.GetBaseException(),
                         "Eager variant {Transformation} of {Path} entry {EntryId} was not generated", transformation, asset.Path, asset.EntryId),

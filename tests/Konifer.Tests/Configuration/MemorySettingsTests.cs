@@ -39,7 +39,17 @@ public sealed class MemorySettingsTests
         Assert.Equal(new OutputLimits(5_000_000, 2_000_000), server.Services.GetRequiredService<GenerationLimits>().Outputs);
     }
 
+    [Fact]
+    public async Task The_large_job_threshold_is_read_from_large_job_pixels_and_defaults_to_2048_squared()
+    {
+        await using (var server = await KoniferTestServer.StartAsync(Stores + "variant-generation.large-job-pixels = 1000000"))
+            Assert.Equal(1_000_000, server.Services.GetRequiredService<VariantGenerationScheduler>().LargeJobPixels);
+        await using (var server = await KoniferTestServer.StartAsync(Stores))
+            Assert.Equal(2048L * 2048, server.Services.GetRequiredService<VariantGenerationScheduler>().LargeJobPixels);
+    }
+
     [Theory]
+    [InlineData("variant-generation.large-job-pixels = 0", "variant-generation.large-job-pixels: 0 is out of range")]
     [InlineData("variant-generation.memory-budget = lots", "variant-generation.memory-budget: 'lots' is not a size")]
     [InlineData("variant-generation.memory-budget = 150%", "variant-generation.memory-budget: '150%' is not a size")]
     [InlineData("variant-generation.max-output-pixels.full-frame = 0", "variant-generation.max-output-pixels.full-frame: 0 is out of range")]

@@ -29,5 +29,12 @@ public sealed class GenerationLimits(OutputLimits outputs, long memoryBudget)
             "ask for a smaller w or h, or a streaming format (jpg, png).");
     }
 
+    /// <summary>
+    /// <see cref="Admit"/> (same refusals) together with the pixels the job works through, which decide whether the
+    /// scheduler treats it as a large job.
+    /// </summary>
+    public JobCost Cost(Transformation transformation, ImageAttributes original) =>
+        new(Admit(transformation, original), WorkPixels.For(transformation, original));
+
     private static string Megabytes(long bytes) => (bytes / 1e6).ToString("0", CultureInfo.InvariantCulture);
 }

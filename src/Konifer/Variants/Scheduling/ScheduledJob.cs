@@ -5,14 +5,20 @@ namespace Konifer.Variants.Scheduling;
 /// share one queue; the scheduler checks <see cref="ResultType"/> before a caller joins. Every field except the
 /// completion is guarded by the scheduler's lock.
 /// </summary>
-internal sealed class ScheduledJob(string key, Type resultType, Func<CancellationToken, Task<object?>> work, long memoryCost)
+internal sealed class ScheduledJob(string key, Type resultType, Func<CancellationToken, Task<object?>> work, long memoryCost, bool large)
 {
     public string Key { get; } = key;
 
     /// <summary>Bytes the job reserves from the memory budget while it runs (its estimated peak; 0 = not counted).</summary>
     public long MemoryCost { get; } = memoryCost;
 
-    /// <summary>How many later jobs started ahead of this one while it was next in line but did not fit the budget.</summary>
+    /// <summary>Works through more than <c>large-job-pixels</c>: counts against the workers large jobs may hold.</summary>
+    public bool Large { get; } = large;
+
+    /// <summary>
+    /// How many later jobs started ahead of this one while it was next in line but waited for memory or a worker
+    /// (passes while it waits only for another large job are not counted: they do not delay it).
+    /// </summary>
     public int Bypassed { get; set; }
 
     public Type ResultType { get; } = resultType;

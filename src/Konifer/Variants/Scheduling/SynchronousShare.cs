@@ -10,7 +10,10 @@ internal sealed class SynchronousShare(int synchronousPercent)
 {
     private int _credit;
 
-    /// <summary>True: take synchronous work now; false: take asynchronous work.</summary>
+    /// <summary>What <see cref="NextIsSynchronous"/> will answer, without counting a pick.</summary>
+    public bool PeekIsSynchronous() => _credit + synchronousPercent > 0;
+
+    /// <summary>True: take synchronous work now; false: take asynchronous work. Counts the pick.</summary>
     public bool NextIsSynchronous()
     {
         _credit += synchronousPercent;

@@ -16,6 +16,15 @@ namespace Konifer.Variants.Scheduling;
 /// gets here; should such a job come anyway it starts when nothing else runs, alone, rather than never. A job that does not fit waits at the head of the line while
 /// later jobs that do fit pass it, at most <see cref="VariantGenerationSettings.MaxBypass"/> times; then nothing new
 /// starts until it has run, so thumbnails flow past a big conversion without starving it.
+/// <para>
+/// Lanes: a job over <see cref="VariantGenerationSettings.LargeJobPixels"/> is large, and large jobs together hold at
+/// most <see cref="VariantGenerationSettings.LargeJobWorkers"/> (<c>workers − 1</c>) workers, so a worker is always
+/// left for small jobs and a thumbnail never waits behind full-size conversions, only behind other small jobs. A large job
+/// waiting for a large job to finish is passed by small jobs freely (they do not take what it waits for); a job
+/// waiting for memory or a worker is passed at most <see cref="VariantGenerationSettings.MaxBypass"/> times, as above.
+/// With one worker, large jobs may use it, and one small job may run beside them on a lane task of its own: the
+/// only case where more jobs than <c>workers</c> run.
+/// </para>
 /// </remarks>
 public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 {
@@ -27,7 +36,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     private readonly LinkedList<ScheduledJob> _synchronous = new();
     private readonly LinkedList<ScheduledJob> _asynchronous = new();
     private readonly Dictionary<string, ScheduledJob> _joinable = new(StringComparer.Ordinal);
-    private readonly HashSet<ScheduledJob> _running = [];
+    private readonly RunningJobs _running;
     private readonly SynchronousShare _share;
     private readonly BacklogEstimate _backlog = new();
 
@@ -36,7 +45,6 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 
     // Completed (and replaced) whenever memory is released or work arrives, so that a worker waiting for room retries.
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private long _memoryInUse;
     private ScheduledJob? _starving; // a job bypassed MaxBypass times: nothing else starts before it
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
@@ -53,7 +61,9 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         _logger = logger;
         _time = timeProvider ?? TimeProvider.System;
         _share = new SynchronousShare(settings.SynchronousPriority);
-        _workers = new Task[settings.Workers];
+        _running = new RunningJobs(settings);
+        // One task more than large jobs may hold, so a small job always finds one (the lane, with a single worker).
+        _workers = new Task[Math.Max(settings.Workers, settings.LargeJobWorkers + 1)];
         for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(() => WorkAsync(_stopping.Token));
     }
 
@@ -72,13 +82,19 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     /// <summary>Bytes reserved by running jobs (their estimated peaks); at most the budget, except for one oversized job running alone.</summary>
     public long MemoryInUse
     {
-        get { lock (_gate) return _memoryInUse; }
+        get { lock (_gate) return _running.MemoryInUse; }
     }
 
     /// <summary><c>variant-generation.memory-budget</c> in bytes.</summary>
     public long MemoryBudget => _settings.MemoryBudget;
 
-    /// <summary>Jobs a worker is executing right now (never more than <c>variant-generation.workers</c>).</summary>
+    /// <summary><c>variant-generation.large-job-pixels</c>: jobs over it are large.</summary>
+    public long LargeJobPixels => _settings.LargeJobPixels;
+
+    /// <summary>
+    /// Jobs a worker is executing right now: never more than <c>variant-generation.workers</c>, except with one worker,
+    /// where a small job may run beside a large one.
+    /// </summary>
     public int Running
     {
         get { lock (_gate) return _running.Count; }
@@ -101,7 +117,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         WorkPriority priority,
         Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken) =>
-        EnqueueAsync(key, priority, 0, work, cancellationToken);
+        EnqueueAsync(key, priority, new JobCost(0, 0), work, cancellationToken);
 
     /// <summary>
     /// As <see cref="EnqueueAsync{T}(string, WorkPriority, Func{CancellationToken, Task{T}}, CancellationToken)"/>,
@@ -113,10 +129,23 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         WorkPriority priority,
         long memoryCost,
         Func<CancellationToken, Task<T>> work,
+        CancellationToken cancellationToken) =>
+        EnqueueAsync(key, priority, new JobCost(memoryCost, 0), work, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="EnqueueAsync{T}(string, WorkPriority, long, Func{CancellationToken, Task{T}}, CancellationToken)"/>,
+    /// for work whose <see cref="JobCost.Pixels"/> also decide whether it is a large job (see the class remarks).
+    /// </summary>
+    public Task<T> EnqueueAsync<T>(
+        string key,
+        WorkPriority priority,
+        JobCost cost,
+        Func<CancellationToken, Task<T>> work,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentOutOfRangeException.ThrowIfNegative(memoryCost);
+        ArgumentOutOfRangeException.ThrowIfNegative(cost.MemoryBytes);
+        ArgumentOutOfRangeException.ThrowIfNegative(cost.Pixels);
         ArgumentNullException.ThrowIfNull(work);
         if (cancellationToken.IsCancellationRequested) return Task.FromCanceled<T>(cancellationToken);
 
@@ -138,7 +167,8 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 if (queue.Count >= _settings.QueueSize)
                     return Task.FromException<T>(new SchedulerQueueFullException(priority, _settings.QueueSize,
                         _backlog.RetryAfter(queue.Count, _settings.Workers)));
-                job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false), memoryCost);
+                job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false),
+                    cost.MemoryBytes, cost.Pixels > _settings.LargeJobPixels);
                 Add(job, priority, queue);
             }
         }
@@ -168,7 +198,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                     job.Node = null;
                     job.State = JobState.Finished;
                 }
-                running = [.. _running];
+                running = [.. _running.Snapshot()];
             }
         }
         if (dropped is not null)
@@ -284,23 +314,25 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 
     /// <summary>
     /// Called under the lock: the next job to start, or null. The weight decides which queue's head is next in line
-    /// when both have work. When that job does not fit the memory budget, the first later job that does (synchronous
-    /// queue first) passes it, until it has been passed <see cref="VariantGenerationSettings.MaxBypass"/> times.
-    /// <paramref name="waitingForMemory"/> tells the worker that work is queued but must wait for a job to finish.
+    /// when both have work (a pick counts only when a job starts). When that job cannot start, the first later job that
+    /// can (synchronous queue first) passes it: freely when it waits for a large job to finish, otherwise until it has
+    /// been passed <see cref="VariantGenerationSettings.MaxBypass"/> times. <paramref name="waiting"/> tells the worker
+    /// that work is queued but must wait for a running job to finish.
     /// </summary>
-    private ScheduledJob? TakeNext(out bool waitingForMemory)
+    private ScheduledJob? TakeNext(out bool waiting)
     {
-        waitingForMemory = false;
+        waiting = false;
         if (_starving is { } starving)
         {
-            if (Fits(starving)) return Start(starving);
-            waitingForMemory = true;
+            if (_running.HoldOf(starving) == Hold.None) return Start(starving);
+            waiting = true;
             return null;
         }
 
+        var weighted = _synchronous.Count > 0 && _asynchronous.Count > 0;
         LinkedList<ScheduledJob> queue;
-        if (_synchronous.Count > 0 && _asynchronous.Count > 0)
-            queue = _share.NextIsSynchronous() ? _synchronous : _asynchronous;
+        if (weighted)
+            queue = _share.PeekIsSynchronous() ? _synchronous : _asynchronous;
         else if (_synchronous.Count > 0)
             queue = _synchronous;
         else if (_asynchronous.Count > 0)
@@ -309,21 +341,30 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
             return null;
 
         var head = queue.First!.Value;
-        if (Fits(head)) return Start(head);
-        if (head.Bypassed < _settings.MaxBypass &&
-            _synchronous.Concat(_asynchronous).FirstOrDefault(job => job != head && Fits(job)) is { } smaller)
+        var hold = _running.HoldOf(head);
+        ScheduledJob? next = null;
+        if (hold == Hold.None)
         {
-            if (++head.Bypassed == _settings.MaxBypass) _starving = head;
-            return Start(smaller);
+            next = head;
         }
-        if (head.Bypassed >= _settings.MaxBypass) _starving = head;
-        waitingForMemory = true;
-        return null;
+        else if (hold == Hold.LargeJobs || head.Bypassed < _settings.MaxBypass)
+        {
+            next = _synchronous.Concat(_asynchronous).FirstOrDefault(job => job != head && _running.HoldOf(job) == Hold.None);
+            // Only passing a job that waits for memory or a worker delays it; those passes are bounded.
+            if (next is not null && hold != Hold.LargeJobs && ++head.Bypassed == _settings.MaxBypass) _starving = head;
+        }
+        else
+        {
+            _starving = head;
+        }
+        if (next is null)
+        {
+            waiting = true;
+            return null;
+        }
+        if (weighted) _share.NextIsSynchronous();
+        return Start(next);
     }
-
-    /// <summary>A job bigger than the whole budget fits only when nothing else runs; it then runs alone.</summary>
-    private bool Fits(ScheduledJob job) =>
-        _running.Count == 0 || _memoryInUse + job.MemoryCost <= _settings.MemoryBudget;
 
     /// <summary>Called under the lock: moves a queued job to running and reserves its memory.</summary>
     private ScheduledJob Start(ScheduledJob job)
@@ -332,7 +373,6 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         job.Node = null;
         job.State = JobState.Running;
         if (_starving == job) _starving = null;
-        _memoryInUse += job.MemoryCost;
         _running.Add(job);
         return job;
     }
@@ -355,8 +395,8 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                 Task changed;
                 lock (_gate)
                 {
-                    job = TakeNext(out var waitingForMemory);
-                    if (job is not null || !waitingForMemory) break;
+                    job = TakeNext(out var waiting);
+                    if (job is not null || !waiting) break;
                     changed = _changed.Task;
                 }
                 // This worker keeps the permit it took: the job it stands for is still queued.
@@ -398,7 +438,6 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         lock (_gate)
         {
             _running.Remove(job);
-            _memoryInUse -= job.MemoryCost;
             SignalChange();
             job.State = JobState.Finished;
             // Forget the job before completing it, so that a request arriving now starts fresh work (no result cache).

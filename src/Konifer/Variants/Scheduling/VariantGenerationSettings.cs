@@ -11,6 +11,10 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     public const int DefaultQueueSize = 1000;
     public const int DefaultSynchronousPriority = 80;
     public const int DefaultMaxBypass = 16;
+    public const string LargeJobPixelsKey = "variant-generation.large-job-pixels";
+
+    /// <summary>2048²: every thumbnail and web size is small; a full-size conversion of a photo is large.</summary>
+    public const long DefaultLargeJobPixels = 4_194_304;
 
     /// <summary>One worker per processor, 1000 jobs per queue, 80 % synchronous when both queues have work.</summary>
     public static VariantGenerationSettings Default { get; } =
@@ -29,6 +33,19 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     /// </summary>
     public int MaxBypass { get; init; } = DefaultMaxBypass;
 
+    /// <summary>
+    /// <c>variant-generation.large-job-pixels</c>: a job that works through more pixels than this (see
+    /// <see cref="WorkPixels"/>) is large. Large jobs hold at most <see cref="LargeJobWorkers"/> workers, so a small
+    /// job never waits behind them.
+    /// </summary>
+    public long LargeJobPixels { get; init; } = DefaultLargeJobPixels;
+
+    /// <summary>
+    /// <c>workers − 1</c>, so one worker is always left for small jobs; with one worker, large jobs may use it and a
+    /// small job runs beside a large one on a lane of its own (see the scheduler's remarks).
+    /// </summary>
+    public int LargeJobWorkers => Math.Max(1, Workers - 1);
+
     /// <summary><c>variant-generation.max-output-pixels</c>: refused before queuing, see <see cref="Transformations.OutputLimits"/>.</summary>
     public OutputLimits OutputLimits { get; init; } = OutputLimits.Default;
 
@@ -44,6 +61,7 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
             return $"variant-generation.synchronous-priority must be between 1 and 99, but is {SynchronousPriority}.";
         if (MemoryBudget < 1) return $"variant-generation.memory-budget must be at least 1 byte, but is {MemoryBudget}.";
         if (MaxBypass < 0) return $"The bypass bound of the memory budget must not be negative, but is {MaxBypass}.";
+        if (LargeJobPixels < 1) return $"{LargeJobPixelsKey} must be at least 1, but is {LargeJobPixels}.";
         return OutputLimits.Validate();
     }
 }

@@ -16,9 +16,12 @@ public abstract class SchedulerTestBase : IAsyncDisposable
 
     protected static CancellationToken None => CancellationToken.None;
 
-    protected VariantGenerationScheduler Create(int workers = 1, int queueSize = 100, int synchronousPriority = 80, TimeProvider? time = null)
+    protected VariantGenerationScheduler Create(int workers = 1, int queueSize = 100, int synchronousPriority = 80, TimeProvider? time = null) =>
+        Create(new VariantGenerationSettings(workers, queueSize, synchronousPriority), time);
+
+    protected VariantGenerationScheduler Create(VariantGenerationSettings settings, TimeProvider? time = null)
     {
-        var scheduler = new VariantGenerationScheduler(new VariantGenerationSettings(workers, queueSize, synchronousPriority), Logger, time);
+        var scheduler = new VariantGenerationScheduler(settings, Logger, time);
         _schedulers.Add(scheduler);
         return scheduler;
     }

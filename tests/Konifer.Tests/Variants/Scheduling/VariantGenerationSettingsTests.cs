@@ -31,6 +31,22 @@ public sealed class VariantGenerationSettingsTests
     }
 
     [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 1)]
+    [InlineData(4, 3)]
+    public void Large_jobs_may_hold_every_worker_but_one_and_at_least_one(int workers, int largeJobWorkers) =>
+        Assert.Equal(largeJobWorkers, new VariantGenerationSettings(workers, 1, 80).LargeJobWorkers);
+
+    [Fact]
+    public void The_large_job_threshold_must_be_positive_and_is_refused_naming_its_key()
+    {
+        Assert.Equal(4_194_304, VariantGenerationSettings.Default.LargeJobPixels);
+        var settings = new VariantGenerationSettings(2, 10, 80) { LargeJobPixels = 0 };
+        Assert.StartsWith("variant-generation.large-job-pixels ", settings.Validate());
+        Assert.Throws<ArgumentException>(() => new VariantGenerationScheduler(settings, new CapturingLogger<VariantGenerationScheduler>()));
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(99)]
     public void The_priority_range_includes_its_ends(int priority) =>
