@@ -31,6 +31,13 @@ public static class EncoderTraits
     };
 
     /// <summary>
+    /// Sources whose loader decodes the whole frame before libvips can shrink it, even for a thumbnail: libheif (AVIF,
+    /// HEIC), libjxl and GIF. JPEG shrinks while decoding, WebP decodes scaled, PNG line by line.
+    /// </summary>
+    public static bool DecodesWholeFrame(this ImageFormat source) =>
+        source is ImageFormat.Avif or ImageFormat.Heic or ImageFormat.Jxl or ImageFormat.Gif;
+
+    /// <summary>
     /// Whether every page of <paramref name="original"/> is carried into a <paramref name="output"/> image (both
     /// formats animate), so the output holds <see cref="ImageAttributes.PageCount"/> frames rather than one.
     /// </summary>

@@ -86,15 +86,9 @@ public static class MemoryEstimate
     private static long DecodedPixels(ImageAttributes original, long width, long height)
     {
         var source = (long)original.Width * original.Height;
-        switch (original.Format)
-        {
-            case ImageFormat.Avif or ImageFormat.Heic or ImageFormat.Jxl or ImageFormat.Gif:
-                return source;
-            case ImageFormat.Webp:
-                var scale = Math.Min(1.0, (double)Math.Max(width, height) / Math.Max(1, Math.Min(original.Width, original.Height)));
-                return (long)Math.Ceiling(source * scale * scale);
-            default:
-                return 0;
-        }
+        if (original.Format.DecodesWholeFrame()) return source;
+        if (original.Format != ImageFormat.Webp) return 0;
+        var scale = Math.Min(1.0, (double)Math.Max(width, height) / Math.Max(1, Math.Min(original.Width, original.Height)));
+        return (long)Math.Ceiling(source * scale * scale);
     }
 }

@@ -19,8 +19,8 @@ public static class WorkPixels
         var pages = transformation.Format.OutputPages(original);
         var output = ((long)transformation.Width + 2L * transformation.Padding.Amount) *
                      ((long)transformation.Height + 2L * transformation.Padding.Amount) * pages;
-        // The same loaders MemoryEstimate charges a whole decoded frame for; only the kept frames are decoded.
-        var decoded = original.Format is ImageFormat.Avif or ImageFormat.Heic or ImageFormat.Jxl or ImageFormat.Gif
+        // Only the kept frames are decoded.
+        var decoded = original.Format.DecodesWholeFrame()
             ? (long)original.Width * original.Height * pages
             : 0;
         return output + decoded;
