@@ -15,13 +15,28 @@ public enum DataStoreProvider { PostgreSql, InMemory }
 
 public sealed record DataStoreSettings(DataStoreProvider Provider, PostgreSqlSettings PostgreSql);
 
-public sealed record PostgreSqlSettings(string Host, int Port, string Database, string User, string Password, string SslMode);
+public sealed record PostgreSqlSettings(string Host, int Port, string Database, string User, string Password, string SslMode)
+{
+    // Settings end up in logs and exception messages: the generated ToString must not print the password.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Host = {Host}, Port = {Port}, Database = {Database}, User = {User}, Password = {Secret.Mask(Password)}, SslMode = {SslMode}");
+        return true;
+    }
+}
 
 public enum ObjectStoreProvider { FileSystem, S3, InMemory }
 
 public sealed record ObjectStoreSettings(ObjectStoreProvider Provider, string? FileSystemMountPath, S3Settings S3);
 
-public sealed record S3Settings(string? EndpointUrl, string? Region, string? AccessKey, string? SecretKey, bool ForcePathStyle);
+public sealed record S3Settings(string? EndpointUrl, string? Region, string? AccessKey, string? SecretKey, bool ForcePathStyle)
+{
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"EndpointUrl = {EndpointUrl}, Region = {Region}, AccessKey = {AccessKey}, SecretKey = {Secret.Mask(SecretKey)}, ForcePathStyle = {ForcePathStyle}");
+        return true;
+    }
+}
 
 /// <summary><c>PublicUrl</c> null means: build absolute URLs from the request's own scheme and host.</summary>
 public sealed record HttpSettings(Uri? PublicUrl);
@@ -48,4 +63,10 @@ public enum SigningAlgorithm { HmacSha256, HmacSha384, HmacSha512 }
 public sealed record UrlSigningSettings(bool Enabled, SigningAlgorithm Algorithm, string? SecretKey)
 {
     public static UrlSigningSettings Disabled { get; } = new(false, SigningAlgorithm.HmacSha256, null);
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"Enabled = {Enabled}, Algorithm = {Algorithm}, SecretKey = {Secret.Mask(SecretKey)}");
+        return true;
+    }
 }

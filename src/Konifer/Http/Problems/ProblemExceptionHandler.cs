@@ -42,12 +42,13 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             SchedulerQueueFullException e => (503, RetryLater(context, e.RetryAfter, "Too many images are being generated right now; try again shortly.")),
             BadHttpRequestException e when e.StatusCode == 413 => (413, "The request body is larger than this server accepts."),
             BadHttpRequestException e when e.StatusCode == 408 => (408, "The request body arrived too slowly (below Kestrel's minimum data rate)."),
-            BadHttpRequestException e => (e.StatusCode, "The request could not be read: " + e.Message),
+            // Kestrel's and the binder's own words can name .NET parameters and types: keep them in the log.
+            BadHttpRequestException e => (e.StatusCode, "The request could not be read (malformed HTTP)."),
             _ => (500, "An unexpected error occurred. The server log has the details."),
         };
         if (status == 503) logger.LogWarning(exception, "{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
         else if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
-        else logger.LogInformation("{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
+        else logger.LogInformation(exception as BadHttpRequestException, "{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
         if (context.Response.HasStarted) return true;
         context.Response.Clear();
         await ApiProblem.WriteAsync(context, status, detail);

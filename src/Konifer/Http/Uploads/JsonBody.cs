@@ -27,7 +27,11 @@ public static class JsonBody
         }
         catch (JsonException e)
         {
-            throw new BadRequestException($"The {what} is not valid JSON: {e.Message}");
+            // The serializer's own message names .NET types ("could not be converted to System.Collections…"):
+            // say where the body went wrong, in the request's terms only.
+            throw new BadRequestException(
+                $"The {what} is not valid JSON for this request at {e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): " +
+                "alt and url are text, labels an object of texts, tags a list of texts.");
         }
     }
 
