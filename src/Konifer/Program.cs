@@ -1,20 +1,23 @@
+using Konifer.Configuration;
+using Konifer.Configuration.Hocon;
 using Konifer.Hosting;
 using Konifer.Imaging;
+using Konifer.Storage.Metadata.Postgres;
 
 // First, before anything touches NetVips: its module initialiser runs vips_init, which reads VIPSHOME.
 VipsHome.Repair();
-WebApplication app;
 try
 {
-    app = KoniferApp.Build(args);
+    var app = KoniferApp.Build(args);
+    app.Run();
+    return 0;
 }
-catch (VipsStartupException e)
+catch (Exception e) when (e is VipsStartupException or ConfigurationException or HoconException or PostgresStartupException)
 {
-    // A missing codec is the machine's fault, not a crash: one line, and EX_CONFIG (78) rather than an abort.
+    // The operator's machine or file is at fault, not the program: one line naming the key or the dependency, and
+    // EX_CONFIG (78) rather than an abort with a stack trace.
     Console.Error.WriteLine("konifer: " + e.Message);
     return 78;
 }
-app.Run();
-return 0;
 
 public partial class Program;
