@@ -5,7 +5,8 @@ namespace Konifer.Http;
 
 /// <summary>
 /// Headers every response carries, set just before the headers are sent so that nothing later in the pipeline (the
-/// exception handler clears the response) can lose them: <c>X-Content-Type-Options: nosniff</c> everywhere, and
+/// exception handler clears the response) can lose them: <c>X-Content-Type-Options: nosniff</c> everywhere (image
+/// types are sniffed from the bytes on upload, so browsers must not second-guess them: polyglot files), and
 /// <c>Cache-Control: no-store</c> on every error, so no cache keeps a 404 or a 503 in place of the asset.
 /// </summary>
 public static class BaselineHeaders
