@@ -19,11 +19,12 @@ public sealed class FetchAssets(
         OnDemandPolicy.CheckRequest(pathConfigurations.Resolve(path).OnDemandVariantMode, requested);
 
     /// <summary>The canonical variant a request asks for (null = the original), after negotiation and the path's mode.</summary>
-    public Transformation? Resolve(Asset asset, RequestedTransformation requested, string? acceptHeader)
+    public Transformation? Resolve(Asset asset, RequestedTransformation requested, string? acceptHeader,
+        IReadOnlyCollection<ImageFormat>? negotiable = null)
     {
         var configuration = pathConfigurations.Resolve(asset.Path);
         return OnDemandPolicy.Resolve(configuration.OnDemandVariantMode, requested, profiles, asset.Original.Attributes, acceptHeader,
-            configuration.EagerVariants);
+            configuration.EagerVariants, negotiable);
     }
 
     /// <summary>

@@ -38,8 +38,14 @@ public sealed record S3Settings(string? EndpointUrl, string? Region, string? Acc
     }
 }
 
-/// <summary><c>PublicUrl</c> null means: build absolute URLs from the request's own scheme and host.</summary>
-public sealed record HttpSettings(Uri? PublicUrl);
+/// <summary>
+/// <c>PublicUrl</c> null means: build absolute URLs from the request's own scheme and host. <c>AllowedHosts</c>
+/// (<c>http.allowed-hosts</c> plus the standard <c>AllowedHosts</c>) limits the <c>Host</c> headers served; empty = any.
+/// </summary>
+public sealed record HttpSettings(Uri? PublicUrl, IReadOnlyList<string> AllowedHosts)
+{
+    public HttpSettings(Uri? publicUrl) : this(publicUrl, []) { }
+}
 
 /// <summary>
 /// <c>source.*</c>. Ours beyond the reference (see docs/safety.md): the URL timeouts and redirect bound, and the limits
@@ -66,7 +72,10 @@ public sealed record UrlSigningSettings(bool Enabled, SigningAlgorithm Algorithm
 
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append($"Enabled = {Enabled}, Algorithm = {Algorithm}, SecretKey = {Secret.Mask(SecretKey)}");
+        builder.Append($"Enabled = {Enabled}, Algorithm = {Algorithm}, SecretKey = {Secret.Mask(SecretKey)}, Negotiation = {Negotiation}");
         return true;
     }
+
+    /// <summary><c>url-signing.negotiation</c>: how far <c>Accept</c> may choose the format of a signed read.</summary>
+    public SignedNegotiation Negotiation { get; init; } = SignedNegotiation.Accept;
 }

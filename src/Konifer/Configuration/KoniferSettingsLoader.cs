@@ -44,7 +44,7 @@ public static class KoniferSettingsLoader
                 reader.String("object-store.s3.secret-key"),
                 reader.Bool("object-store.s3.force-path-style", false)));
 
-        var http = new HttpSettings(reader.AbsoluteHttpUrl("http.public-url"));
+        var http = new HttpSettings(reader.AbsoluteHttpUrl("http.public-url"), reader.AllowedHosts());
 
         var source = new SourceSettings(
             reader.Long("source.multipart.max-bytes", DefaultMaxBytes, 1, long.MaxValue),
@@ -81,7 +81,10 @@ public static class KoniferSettingsLoader
             signingEnabled,
             reader.Enum("url-signing.algorithm", SigningAlgorithm.HmacSha256,
                 ("hmac_sha256", SigningAlgorithm.HmacSha256), ("hmac_sha384", SigningAlgorithm.HmacSha384), ("hmac_sha512", SigningAlgorithm.HmacSha512)),
-            signingSecret);
+            signingSecret)
+        {
+            Negotiation = reader.SignedNegotiation("url-signing.negotiation"),
+        };
 
         return new KoniferSettings(dataStore, objectStore, http, source, generation, urlSigning);
     }
@@ -156,6 +159,44 @@ public static class KoniferSettingsLoader
                 throw new ConfigurationException(key, e.Message);
             }
             return entries;
+        }
+
+        /// <summary>
+        /// <c>http.allowed-hosts</c> (a list) and the standard <c>AllowedHosts</c> (<c>;</c>-separated) together, in the
+        /// form ASP.NET Core host filtering takes: host names, <c>*.</c> wildcards, IP literals (IPv6 in brackets), no ports.
+        /// </summary>
+        public IReadOnlyList<string> AllowedHosts()
+        {
+            const string key = "http.allowed-hosts";
+            var standard = (configuration["AllowedHosts"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var hosts = StringList(key).Select(h => h.Trim()).Concat(standard).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            foreach (var host in hosts)
+            {
+                var bare = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+                var invalid = host != "*" && (bare.Length == 0 || bare.Contains("://", StringComparison.Ordinal) || bare.IndexOfAny(['/', '?', '#', '@', ' ', '*']) >= 0
+                    || (bare.StartsWith('[') ? !bare.EndsWith(']') : bare.Contains(':')));
+                if (invalid)
+                    throw new ConfigurationException(key, $"'{host}' is not a host name, *.wildcard or IP literal (no scheme, port or path).");
+            }
+            // "*" anywhere means any host, which is what no list means.
+            return hosts.Contains("*") ? [] : hosts;
+        }
+
+        /// <summary><c>accept</c> (default), <c>pinned</c>, or a list of formats such as <c>[webp, jpg]</c>.</summary>
+        public SignedNegotiation SignedNegotiation(string key)
+        {
+            var values = StringList(key).Select(v => v.Trim().ToLowerInvariant()).ToArray();
+            if (values.Length == 0 || values is ["accept"]) return Configuration.SignedNegotiation.Accept;
+            if (values is ["pinned"]) return Configuration.SignedNegotiation.PinnedBySignature;
+            var formats = new List<Konifer.Assets.ImageFormat>();
+            foreach (var value in values)
+            {
+                if (!Konifer.Assets.ImageFormats.TryParseShortName(value, out var format))
+                    throw new ConfigurationException(key,
+                        $"'{value}' is not accept, pinned or a list of formats (jpg, png, webp, avif, jxl, heic, gif).");
+                if (!formats.Contains(format)) formats.Add(format);
+            }
+            return new SignedNegotiation(false, formats);
         }
 
         public TimeSpan PositiveDuration(string key, TimeSpan defaultValue)

@@ -39,6 +39,7 @@ public static class KoniferApp
         });
 
         builder.Services.AddKonifer(settings, document);
+        builder.Services.AddKoniferHostFiltering(settings.Http);
         hostOptions.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddProblemDetails();
@@ -50,12 +51,15 @@ public static class KoniferApp
         VipsStartupLog.Write(logger);
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
             logger.LogWarning("IN_MEMORY=true: assets are kept in memory and lost when the process stops");
+        HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
 
+        app.Use(BaselineHeaders.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages(context =>
             context.HttpContext.Response.ContentLength is null && !context.HttpContext.Response.HasStarted
                 ? ApiProblem.WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode, NoRouteMessage(context.HttpContext))
                 : Task.CompletedTask);
+        app.UseKoniferHostFiltering();
         // Signatures are checked before routing, so unsigned reads learn nothing, not even whether a route exists.
         if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer)
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
@@ -66,6 +70,7 @@ public static class KoniferApp
 
     private static string NoRouteMessage(HttpContext context) => context.Response.StatusCode switch
     {
+        400 => HostFilteringSetup.Refusal(context), // the only body-less 400 that reaches these pages
         404 => $"Nothing is served at {context.Request.Path}: asset routes start with /assets/.",
         405 => $"{context.Request.Method} is not supported on {context.Request.Path}.",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),

@@ -1,4 +1,3 @@
-using System.Text;
 using Konifer.Assets;
 using Konifer.Http.Caching;
 using Konifer.Storage.Objects;
@@ -26,13 +25,11 @@ public sealed class AssetContentResult(
         await using var content = await open(context.RequestAborted);
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = variant.Attributes.Format.MediaType();
-        // The type is sniffed from the bytes on upload; browsers must not second-guess it (polyglot files).
-        response.Headers.XContentTypeOptions = "nosniff";
         response.ContentLength = content.Length;
-        if (asset.Information.Alt is { } alt) response.Headers["K-Alt"] = HeaderSafe(alt);
+        if (asset.Information.Alt is { } alt) response.Headers["K-Alt"] = AltHeader.Encode(alt);
         if (variant.Lqip.Blurhash is { } blurhash) response.Headers["K-LQIP-Blurhash"] = blurhash;
         if (variant.Lqip.Thumbhash is { } thumbhash) response.Headers["K-LQIP-Thumbhash"] = thumbhash;
-        if (asDownload) response.Headers.ContentDisposition = Disposition(asset, variant);
+        if (asDownload) response.Headers.ContentDisposition = DownloadDisposition.For(asset, variant);
         if (HttpMethods.IsHead(context.Request.Method)) return;
         if (content.File is { } file)
         {
@@ -42,17 +39,4 @@ public sealed class AssetContentResult(
         else
             await content.Content.CopyToAsync(response.Body, 81920, context.RequestAborted);
     }
-
-    /// <summary><c>attachment</c> with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 8187).</summary>
-    private static string Disposition(Asset asset, Variant variant)
-    {
-        var baseName = string.IsNullOrWhiteSpace(asset.Information.Alt) ? asset.Path.Segments[^1] : asset.Information.Alt!;
-        var fileName = baseName + variant.Attributes.Format.Extension();
-        var ascii = new string(fileName.Select(c => c is >= ' ' and < (char)127 and not '"' and not '\\' ? c : '_').ToArray());
-        return $"attachment; filename=\"{ascii}\"; filename*=UTF-8''{Uri.EscapeDataString(fileName)}";
-    }
-
-    /// <summary>Header values must be visible ASCII; other text is sent percent-encoded (UTF-8).</summary>
-    public static string HeaderSafe(string value) =>
-        value.All(c => c is >= ' ' and < (char)127) ? value : Uri.EscapeDataString(value);
 }

@@ -5,6 +5,7 @@ using Konifer.Http.Caching;
 using Konifer.Http.Responses;
 using Konifer.Http.Safety;
 using Konifer.Http.Selectors;
+using Konifer.Http.Signing;
 using Konifer.Http.Sources;
 using Konifer.Http.Uploads;
 using Konifer.Transformations;
@@ -54,11 +55,11 @@ public static class AssetsApi
             return limit == 1 ? new JsonRepresentationResult<AssetResponse>(AssetResponse.From(asset))
                 : new JsonRepresentationResult<AssetResponse[]>(assets.Select(AssetResponse.From).ToArray());
 
-        var accept = request.Headers.Accept.ToString();
-        var transformation = fetch.Resolve(asset, requested, accept);
+        var (accept, negotiable) = SignedFormatChoice.For(settings.UrlSigning, request.Headers.Accept.ToString());
+        var transformation = fetch.Resolve(asset, requested, accept, negotiable);
         var served = await fetch.VariantAsync(asset, transformation, cancellationToken);
         // The Accept header chose the format when nothing else named it: caches must key on it.
-        var negotiated = fetch.FormatNegotiated(requested, transformation);
+        var negotiated = accept is not null && fetch.FormatNegotiated(requested, transformation);
         var response = request.HttpContext.Response;
         response.Headers["K-Cache-Status"] = served.CacheStatus == CacheStatus.Hit ? "hit" : "miss";
         if (negotiated) response.Headers.Vary = "Accept";

@@ -28,10 +28,10 @@ public static class OnDemandPolicy
     /// the request in everything but format, so a browser's header does not turn an eager variant into a refusal.
     /// </summary>
     public static Transformation? Resolve(OnDemandVariantMode mode, RequestedTransformation requested, VariantProfiles profiles,
-        ImageAttributes original, string? acceptHeader, IReadOnlyList<string> eagerVariants)
+        ImageAttributes original, string? acceptHeader, IReadOnlyList<string> eagerVariants, IReadOnlyCollection<ImageFormat>? negotiable = null)
     {
         CheckRequest(mode, requested);
-        var normalized = TransformationNormalizer.Normalize(requested, profiles, original, acceptHeader);
+        var normalized = TransformationNormalizer.Normalize(requested, profiles, original, acceptHeader, negotiable);
         if (mode != OnDemandVariantMode.Disabled || normalized is null) return normalized;
 
         var eager = TransformationNormalizer.NormalizeProfiles(eagerVariants, profiles, original);
@@ -39,6 +39,7 @@ public static class OnDemandPolicy
         if (TransformationNormalizer.WithProfile(requested, profiles).Format is null)
         {
             var formats = eager.Select(e => e.Format).Distinct()
+                .Where(f => negotiable is null || negotiable.Contains(f))
                 .Where(f => TransformationNormalizer.Normalize(requested with { Format = f }, profiles, original, null) is { } t && eager.Contains(t))
                 .ToArray();
             if (formats.Length > 0)

@@ -20,12 +20,16 @@ namespace Konifer.Transformations;
 /// </remarks>
 public static class TransformationNormalizer
 {
-    /// <summary>A fetch: the profile (if any) under the explicit parameters, the format from <c>format</c> or <c>Accept</c>.</summary>
-    public static Transformation? Normalize(RequestedTransformation requested, VariantProfiles profiles, ImageAttributes original, string? acceptHeader)
+    /// <summary>
+    /// A fetch: the profile (if any) under the explicit parameters, the format from <c>format</c> or <c>Accept</c>
+    /// (among <paramref name="negotiable"/> formats; all when null).
+    /// </summary>
+    public static Transformation? Normalize(RequestedTransformation requested, VariantProfiles profiles, ImageAttributes original, string? acceptHeader,
+        IReadOnlyCollection<ImageFormat>? negotiable = null)
     {
         if (requested.IsEmpty) return null;
         var merged = WithProfile(requested, profiles);
-        var format = merged.Format ?? ContentNegotiation.Choose(acceptHeader, original.Format);
+        var format = merged.Format ?? ContentNegotiation.Choose(acceptHeader, original.Format, negotiable ?? ImageFormats.All);
         return Canonical(merged, format, original);
     }
 

@@ -94,6 +94,9 @@ public sealed class BrokenBodyTests : IAsyncLifetime
         var text = await answer.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.StartsWith("HTTP/1.1 408", text);
         Assert.Contains("too slowly", text);
+        Assert.Contains("\"type\":\"https://www.rfc-editor.org/rfc/rfc9110#section-15.5.9\"", text);
+        Assert.Contains("\"title\":\"Request Timeout\"", text);
+        Assert.Contains("Cache-Control: no-store", text);
         using var info = await _server.Client.GetAsync("/assets/broken/trickle/-/info");
         Assert.Equal(HttpStatusCode.NotFound, info.StatusCode);
     }

@@ -35,7 +35,8 @@ public static class CacheHeaders
                 context.Response.ContentLength = null;
                 return true;
             case ConditionalOutcome.PreconditionFailed:
-                context.Response.Headers.Remove(HeaderNames.CacheControl); // a problem is not the cacheable representation
+                // A problem is not the cacheable representation; BaselineHeaders marks it no-store like every error.
+                context.Response.Headers.Remove(HeaderNames.CacheControl);
                 await ApiProblem.WriteAsync(context, StatusCodes.Status412PreconditionFailed,
                     $"The precondition failed: the current representation is {entityTag}.");
                 return true;
