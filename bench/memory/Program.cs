@@ -136,12 +136,13 @@ async Task Uploads()
     Console.WriteLine();
     Console.WriteLine("| uploads | start-up idle RSS (MB) | peak RSS (MB) | idle RSS after the burst (MB) | left behind (MB) | seconds |");
     Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    // libheif here cannot decode the 36 MP AVIF that it encodes itself ("error in tile"): AVIF stops at 16 MP.
+    int[] SidesOf(string format) => format == "avif" ? sides.Where(s => s <= 4000).ToArray() : sides;
     foreach (var format in sources)
-    foreach (var s in sides)
+    foreach (var s in SidesOf(format))
         await UploadBurst($"{format} {s}×{s} ({(long)s * s / 1e6:0.#} MP)", [Source(s, format)]);
-    var large = sides.Where(s => s >= 4000).ToArray();
-    if (large.Length == 0) return;
-    var burst = sources.SelectMany(f => large.Select(s => (f, s))).ToArray();
+    var burst = sources.SelectMany(f => SidesOf(f).Where(s => s >= 4000).Select(s => (f, s))).ToArray();
+    if (burst.Length == 0) return;
     await UploadBurst($"burst of {burst.Length} at once: {string.Join(", ", burst.Select(b => $"{b.f} {(long)b.s * b.s / 1e6:0} MP"))}",
         burst.Select(b => Source(b.s, b.f)).ToArray());
 }
