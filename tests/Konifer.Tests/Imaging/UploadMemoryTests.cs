@@ -6,12 +6,12 @@ namespace Konifer.Tests.Imaging;
 
 /// <summary>
 /// What an operator sees in a fresh server process: after a large HEIC upload (its integrity check and its placeholder
-/// each decode the whole 16 MP frame) the idle server hands the memory back. Before the trim it stayed 232 MB higher
-/// (docs/memory.md); the bound leaves room for what any first upload costs once (code, buffers).
+/// each decode the whole 16 MP frame) the idle server hands the memory back. Here it stayed 173 MB higher before, 18 MB
+/// after; the bound, halfway, leaves room for what any first upload costs once (code, buffers) on a busy machine.
 /// </summary>
 public sealed class UploadMemoryTests : IDisposable
 {
-    private const long AllowedGrowth = 120_000_000;
+    private const long AllowedGrowth = 90_000_000;
 
     private readonly string _folder = Directory.CreateTempSubdirectory("konifer-upload-memory-").FullName;
 
