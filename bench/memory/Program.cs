@@ -5,12 +5,15 @@
 // gives the server's peak RSS above its idle baseline next to the budget. Thumbnails are requested every 100 ms
 // meanwhile, for their latency.
 // --per-job mode: one job per fresh server, the figures the factors of MemoryEstimate come from.
+// --uploads mode: what uploads (inspection, placeholders) leave in the idle server: one upload per fresh server, then
+// a burst of large ones at once; the server's idle RSS at start-up next to its idle RSS after the uploads.
 //
 // The server is a child process of its own (this program started with --server), so its VmHWM is the run's alone,
 // and this process is only the HTTP client: nothing the client buffers counts. The peak is reset
 // (/proc/PID/clear_refs) after the upload, so it is the conversions' alone.
 // Usage: dotnet run -c Release --project bench/memory -- [--budget 1GB] [--side 8000] [--formats webp,gif,...]
 //        dotnet run -c Release --project bench/memory -- --per-job [--formats ...] [--sources ...]
+//        dotnet run -c Release --project bench/memory -- --uploads [--sources heic,avif,png] [--sides 1000,2000,4000,6000]
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -34,6 +37,7 @@ var clock = Stopwatch.StartNew();
 try
 {
     if (args.Contains("--per-job")) await PerJob();
+    else if (args.Contains("--uploads")) await Uploads();
     else await Bursts();
 }
 finally
@@ -50,8 +54,8 @@ async Task Bursts()
     Console.WriteLine($"input: {side}×{side} JPEG ({side * (long)side / 1e6:0} MP), budget {budget}, " +
                       (mixed ? "one full-size conversion per format, all at once" : "4 full-size conversions per burst"));
     Console.WriteLine();
-    Console.WriteLine("| format | budget (MB) | peak RSS above idle (MB) | within budget + 256 MB | RSS above idle after (MB) | conversions (s) | thumbnail p95, idle (ms) | thumbnail p95, during (ms) | thumbnails during |");
-    Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|");
+    Console.WriteLine("| format | budget (MB) | peak RSS above idle (MB) | within budget + 256 MB | RSS above idle after (MB) | conversions (s) | thumbnail p95, idle (ms) | thumbnail p95, during (ms) | thumbnails during | start-up idle RSS (MB) | idle RSS after the burst (MB) |");
+    Console.WriteLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|");
     if (mixed) await Burst(string.Join(" + ", formats), formats.Select(f => $"format={f}").ToArray());
     // Distinct widths so that the four are four jobs, not one shared one.
     else foreach (var format in formats) await Burst(format, Enumerable.Range(0, 4).Select(i => $"w={side - 8 * i}&format={format}").ToArray());
@@ -60,6 +64,7 @@ async Task Bursts()
 async Task Burst(string label, string[] queries)
 {
     await using var server = await ServerProcess.StartAsync(work, budget);
+    var startup = await server.IdleRssAsync();
     await server.UploadAsync(Source(side, "jpg"));
     var quiet = new List<double>();
     var size = 200;
@@ -82,13 +87,13 @@ async Task Burst(string label, string[] queries)
     var after = (server.Rss() - baseline) / 1_000_000;
     if (statuses.All(s => s == HttpStatusCode.BadRequest))
     {
-        Console.WriteLine($"| {label} | {server.BudgetMb} | refused up front (400: estimate above the budget) | – | – | – | {P95(quiet):0} | – | – |");
+        Console.WriteLine($"| {label} | {server.BudgetMb} | refused up front (400: estimate above the budget) | – | – | – | {P95(quiet):0} | – | – | {startup / 1_000_000} | – |");
         return;
     }
     var refused = statuses.Count(s => s == HttpStatusCode.BadRequest);
     if (statuses.Any(s => s is not (HttpStatusCode.OK or HttpStatusCode.BadRequest))) throw new InvalidOperationException($"{label}: {string.Join(", ", statuses)}");
     Console.WriteLine($"| {label}{(refused > 0 ? $" ({refused} refused, 400)" : "")} | {server.BudgetMb} | {peak} | {(peak <= server.BudgetMb + 256 ? "yes" : "**no**")} | {after} | " +
-                      $"{seconds:0} | {P95(quiet):0} | {P95(busy):0} | {busy.Count} |");
+                      $"{seconds:0} | {P95(quiet):0} | {P95(busy):0} | {busy.Count} | {startup / 1_000_000} | {await server.IdleRssAsync() / 1_000_000} |");
 }
 
 // One job per fresh server: the job's peak RSS above the idle server, per pixel of the output (encoders, from a JPEG
@@ -120,6 +125,39 @@ async Task PerJob()
         int[] sizes = sides.Length > 0 ? sides : [2000, 4000];
         foreach (var s in sizes) await Job(Source(s, format), s, format, decodeQuery, decodeQuery == "w=400&format=jpg" ? "400 px JPEG thumbnail" : "from the source", (long)s * s);
     }
+}
+
+// One upload per fresh server, then one burst of the large ones at once. Placeholders are on (a path with
+// image.lqip), so an upload is decoded twice: the integrity check and the placeholder's thumbnail.
+async Task Uploads()
+{
+    var sources = (Arg("--sources") ?? "heic,avif,png").Split(',', StringSplitOptions.RemoveEmptyEntries);
+    var sides = (Arg("--sides") ?? "1000,2000,4000,6000").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray();
+    Console.WriteLine();
+    Console.WriteLine("| uploads | start-up idle RSS (MB) | peak RSS (MB) | idle RSS after the burst (MB) | left behind (MB) | seconds |");
+    Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+    // libheif here cannot decode the 36 MP AVIF that it encodes itself ("error in tile"): AVIF stops at 16 MP.
+    int[] SidesOf(string format) => format == "avif" ? sides.Where(s => s <= 4000).ToArray() : sides;
+    foreach (var format in sources)
+    foreach (var s in SidesOf(format))
+        await UploadBurst($"{format} {s}×{s} ({(long)s * s / 1e6:0.#} MP)", [Source(s, format)]);
+    var burst = sources.SelectMany(f => SidesOf(f).Where(s => s >= 4000).Select(s => (f, s))).ToArray();
+    if (burst.Length == 0) return;
+    await UploadBurst($"burst of {burst.Length} at once: {string.Join(", ", burst.Select(b => $"{b.f} {(long)b.s * b.s / 1e6:0} MP"))}",
+        burst.Select(b => Source(b.s, b.f)).ToArray());
+}
+
+async Task UploadBurst(string label, string[] files)
+{
+    await using var server = await ServerProcess.StartAsync(work, "100%", """paths { "/**" { image.lqip = [blurhash, thumbhash] } }""");
+    var startup = await server.IdleRssAsync();
+    server.ResetPeak();
+    var watch = Stopwatch.StartNew();
+    await Task.WhenAll(files.Select((file, i) => server.UploadAsync(file, $"/assets/bench/upload{i}")));
+    var seconds = watch.Elapsed.TotalSeconds;
+    var peak = server.Peak();
+    var after = await server.IdleRssAsync();
+    Console.WriteLine($"| {label} | {startup / 1_000_000} | {peak / 1_000_000} | {after / 1_000_000} | {(after - startup) / 1_000_000} | {seconds:0.0} |");
 }
 
 async Task Job(string source, int s, string sourceFormat, string query, string label, long pixels)
@@ -212,7 +250,7 @@ internal sealed class ServerProcess : IAsyncDisposable
     /// </summary>
     public static string Store { get; set; } = "filesystem";
 
-    public static async Task<ServerProcess> StartAsync(string work, string budget)
+    public static async Task<ServerProcess> StartAsync(string work, string budget, string extraConfig = "")
     {
         var folder = Directory.CreateDirectory(Path.Combine(work, $"server-{Guid.NewGuid():N}")).FullName;
         var config = Path.Combine(folder, "konifer.conf");
@@ -221,6 +259,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             {{(Store == "filesystem" ? $"object-store {{ provider = filesystem, filesystem.mount-path = \"{folder}/objects\" }}" : "object-store.provider = in-memory")}}
             source.multipart.max-bytes = 1073741824
             variant-generation { workers = 4, memory-budget = "{{budget}}", max-output-pixels.full-frame = 100000000 }
+            {{extraConfig}}
             """);
         var host = Environment.ProcessPath!;
         string[] arguments = Path.GetFileNameWithoutExtension(host) == "dotnet"
@@ -242,14 +281,14 @@ internal sealed class ServerProcess : IAsyncDisposable
         : budget.EndsWith('%') ? 0
         : throw new ArgumentException($"--budget takes GB or MB (or a percentage for --per-job): {budget}");
 
-    public async Task UploadAsync(string file)
+    public async Task UploadAsync(string file, string path = "/assets/bench/photo")
     {
         using var form = new MultipartFormDataContent();
         var json = new StringContent("{}");
         json.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         form.Add(json, "metadata");
         form.Add(new StreamContent(File.OpenRead(file)), "asset", Path.GetFileName(file));
-        using var response = await _http.PostAsync("/assets/bench/photo", form);
+        using var response = await _http.PostAsync(path, form);
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"upload of {file}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
@@ -273,6 +312,20 @@ internal sealed class ServerProcess : IAsyncDisposable
     public void ResetPeak() => File.WriteAllText($"/proc/{_process.Id}/clear_refs", "5");
 
     public long Rss() => Status("VmRSS:");
+
+    /// <summary>VmRSS once the server has settled: two readings half a second apart within 1 MB (at most 10 s).</summary>
+    public async Task<long> IdleRssAsync()
+    {
+        var previous = Rss();
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(500);
+            var current = Rss();
+            if (Math.Abs(current - previous) < 1_000_000) return current;
+            previous = current;
+        }
+        return previous;
+    }
 
     public long Peak() => Status("VmHWM:");
 

@@ -37,7 +37,7 @@ public sealed class StoreAsset(
         await using var preprocessed = await PreprocessAsync(command, configuration, attributes, cancellationToken);
         var contentFile = preprocessed?.File.FilePath ?? command.ContentFile;
         attributes = preprocessed?.Attributes ?? attributes;
-        var lqip = await placeholders.EncodeAsync(contentFile, configuration.Lqip, cancellationToken);
+        var lqip = await placeholders.EncodeAsync(contentFile, attributes, configuration.Lqip, cancellationToken);
 
         var location = ObjectLocation.NewFor(configuration.Bucket, attributes.Format);
         var pending = await repository.CreatePendingAsync(

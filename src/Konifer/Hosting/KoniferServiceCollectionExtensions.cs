@@ -5,6 +5,7 @@ using Konifer.Configuration;
 using Konifer.Http.Sources;
 using Konifer.Imaging;
 using Konifer.Paths;
+using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Objects.S3;
@@ -74,6 +75,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddObjectDeletionWorker();
         services.AddOptions<PendingUploadSweeperOptions>();
         services.AddHostedService<PendingUploadSweeper>();
+        services.AddOptions<LeftoverFileSweeperOptions>();
+        services.AddHostedService<LeftoverFileSweeper>();
 
         services.AddSingleton<StoreAsset>();
         services.AddSingleton<StoreAssetFromUrl>();

@@ -47,6 +47,20 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
 
     private ImageAttributes ReadHeader(string filePath, ImageFormat sniffed, CancellationToken cancellationToken)
     {
+        var decodedPixels = 0L;
+        try
+        {
+            return Decode(filePath, sniffed, cancellationToken, ref decodedPixels);
+        }
+        finally
+        {
+            // The image is closed here, so its frame is freed; truncated and hostile files leave memory too.
+            LargeDecodeTrim.After(decodedPixels);
+        }
+    }
+
+    private ImageAttributes Decode(string filePath, ImageFormat sniffed, CancellationToken cancellationToken, ref long decodedPixels)
+    {
         try
         {
             using var image = Image.NewFromFile(filePath, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
@@ -59,6 +73,7 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
             int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
             var height = image.Contains("page-height") && pages > 1 ? image.PageHeight : image.Height;
             CheckLimits(sniffed, image.Width, height, pages);
+            decodedPixels = (long)image.Width * image.Height;
             // Decode every pixel once (streaming, small memory) so truncated or corrupt files are refused now, not
             // when a variant is first requested. The progress hook lets cancellation kill the decode mid-way.
             image.SetProgress(NoProgress.Instance, cancellationToken);

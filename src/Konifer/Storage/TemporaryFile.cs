@@ -12,7 +12,8 @@ public sealed class TemporaryFile : IAsyncDisposable
 
     public long Length => new FileInfo(FilePath).Length;
 
-    public static string Directory { get; } = System.IO.Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "konifer")).FullName;
+    /// <summary>This process's own folder, so that what a crash leaves behind can be told apart and swept (<see cref="Leftovers.SpoolFolder"/>).</summary>
+    public static string Directory => Leftovers.SpoolFolder.Current.FolderPath;
 
     /// <summary>A fresh path in the temporary directory; the file itself is not created.</summary>
     public static TemporaryFile Reserve(string extension = "") => new(Path.Combine(Directory, Guid.NewGuid().ToString("N") + extension));

@@ -31,7 +31,7 @@ public sealed class VariantGeneration(
         var attributes = await transformer.TransformAsync(source.FilePath, original.Attributes, transformation, output.FilePath, cancellationToken);
         var lqip = PlaceholderRules.CanReuse(transformation, original.Attributes) && configuration.Lqip.All(a => Has(original.Lqip, a))
             ? original.Lqip
-            : await placeholders.EncodeAsync(output.FilePath, configuration.Lqip, cancellationToken);
+            : await placeholders.EncodeAsync(output.FilePath, attributes, configuration.Lqip, cancellationToken);
 
         var now = clock.GetUtcNow();
         var generated = new NewVariant(transformation, ObjectLocation.NewFor(configuration.Bucket, transformation.Format), attributes, lqip, now,

@@ -9,7 +9,7 @@ namespace Konifer.Tests.Hosting;
 
 /// <summary>
 /// Hosted services start in registration order. On PostgreSQL the schema is migrated by one of them, so every
-/// background loop (expiration reaper, pending-upload sweeper, deletion worker) must come after it; otherwise its first
+/// background loop (expiration reaper, pending-upload sweeper, deletion worker, leftover-file sweeper) must come after it; otherwise its first
 /// round runs against tables that do not exist yet.
 /// </summary>
 public sealed class HostedServiceOrderTests
@@ -39,7 +39,7 @@ public sealed class HostedServiceOrderTests
             var loops = services.Select((service, index) => (service, index))
                 .Where(s => s.service is PeriodicBackgroundService or ObjectDeletionWorker).ToList();
             Assert.True(migration >= 0, "the PostgreSQL schema start-up is registered");
-            Assert.Equal(3, loops.Count);
+            Assert.Equal(4, loops.Count);
             Assert.All(loops, loop => Assert.True(loop.index > migration,
                 $"{loop.service.GetType().Name} starts before the schema is migrated"));
         }

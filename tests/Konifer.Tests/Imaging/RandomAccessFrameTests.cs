@@ -36,8 +36,9 @@ public sealed class RandomAccessFrameTests : IDisposable
         // The red mark of the top-left corner is now top-right; the top-left is blue.
         Assert.Equal(PipelineImages.Red, turned.Getpoint(1200 - 50, 50));
         Assert.Equal(PipelineImages.Blue, turned.Getpoint(50, 50));
-        // libvips deletes its temporary file when the copy is closed.
-        Assert.Equal(temporaryFilesBefore, VipsTemporaryFiles());
+        // libvips deletes its temporary file when the copy is closed. (Only new ones count: a leftover-file sweep in
+        // another test's server may remove old ones meanwhile.)
+        Assert.Empty(VipsTemporaryFiles().Except(temporaryFilesBefore));
     }
 
     [Fact]

@@ -64,6 +64,24 @@ public sealed partial class ServerProcess : IAsyncDisposable
         return (null, exitCode, text);
     }
 
+    /// <summary>The server's resident memory (VmRSS) once it has settled: two readings half a second apart within 1 MB.</summary>
+    public async Task<long> IdleRssAsync()
+    {
+        var previous = Rss();
+        for (var i = 0; i < 20; i++)
+        {
+            await Task.Delay(500);
+            var current = Rss();
+            if (Math.Abs(current - previous) < 1_000_000) return current;
+            previous = current;
+        }
+        return previous;
+    }
+
+    private long Rss() =>
+        1024 * long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

@@ -1,4 +1,5 @@
 using Konifer.Assets;
+using Konifer.Storage.Leftovers;
 
 namespace Konifer.Storage.Objects;
 
@@ -94,6 +95,22 @@ public sealed class FileSystemObjectStore : IObjectStore
         var (_, file) = Resolve(location);
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(File.Exists(file));
+    }
+
+    /// <summary>
+    /// Removes the temporary files of puts that a crash interrupted: <c>.tmp-*</c> files in any bucket not written
+    /// since <paramref name="cutoff"/>. Other instances on a shared mount may be writing theirs right now, and nothing
+    /// in a name says whose it is, so only the age (the last write, which a running put keeps moving) tells.
+    /// </summary>
+    public LeftoverCount RemoveAbandonedTemporaryFiles(DateTimeOffset cutoff)
+    {
+        var removed = default(LeftoverCount);
+        var root = new DirectoryInfo(_root);
+        if (!root.Exists) return removed;
+        foreach (var bucket in root.EnumerateDirectories())
+        foreach (var file in bucket.EnumerateFiles(ObjectLocationRules.TemporaryPrefix + "*"))
+            if (file.LastWriteTimeUtc < cutoff.UtcDateTime) removed += LeftoverCount.DeleteFile(file);
+        return removed;
     }
 
     /// <summary>The bucket directory and object file of a location, refusing anything that would leave the mount.</summary>
