@@ -141,9 +141,14 @@ public sealed class LeftoverFileSweeperTests : IDisposable
     }
 
     /// <summary>A separate process (util-linux flock) that holds the lock until killed.</summary>
+    /// <summary>
+    /// A second process holding the lock, as another instance on the host would. --no-fork: one process owns the
+    /// lock's file descriptor, so the lock is surely gone once that process has exited (with a forked child, the child
+    /// could still hold it for a moment after the parent died).
+    /// </summary>
     private static async Task<Process> HoldLockAsync(string lockFile)
     {
-        var process = Process.Start(new ProcessStartInfo("flock", ["-x", lockFile, "-c", "echo locked; exec sleep 600"])
+        var process = Process.Start(new ProcessStartInfo("flock", ["--no-fork", "-x", lockFile, "-c", "echo locked; exec sleep 600"])
         {
             RedirectStandardOutput = true,
         })!;
