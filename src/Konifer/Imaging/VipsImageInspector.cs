@@ -80,6 +80,9 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
     /// <summary>Only header values are used: a decompression bomb is refused before its pixels exist.</summary>
     private void CheckLimits(ImageFormat format, int width, int height, int pages)
     {
+        if (pages > limits.MaxFrames)
+            throw new InvalidImageException(
+                $"The uploaded {format.ShortName()} image has {pages} frames: more than {SourceImageLimits.MaxFramesKey} ({limits.MaxFrames}) allows.");
         if (width > limits.MaxDimension || height > limits.MaxDimension)
             throw new InvalidImageException(
                 $"The uploaded {format.ShortName()} image is {width}x{height} pixels: a side is longer than source.max-dimension ({limits.MaxDimension}) allows.");

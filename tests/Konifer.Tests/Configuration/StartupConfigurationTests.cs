@@ -15,6 +15,7 @@ public class StartupConfigurationTests
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.url.allowed-domains = [\"https://x.com\"]", "source.url.allowed-domains: 'https://x.com' is not a host name")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.url.read-timeout = never", "source.url.read-timeout: 'never' is not a duration")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-pixels = 0", "source.max-pixels: 0 is out of range")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-frames = 0", "source.max-frames: 0 is out of range")]
     public async Task Invalid_values_name_their_key(string config, string expected)
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(config));

@@ -77,6 +77,40 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await server.Client.PostAsync("/assets/ok/still", AssetRequests.Multipart(TestImages.Gradient(100, 100)))).StatusCode);
     }
 
+    [Theory]
+    [InlineData(".gif")]
+    [InlineData(".webp")]
+    public async Task An_animation_with_more_frames_than_max_frames_is_400_and_one_at_the_limit_is_stored(string suffix)
+    {
+        await using var server = await KoniferTestServer.StartAsync("""
+            data-store.provider = in-memory
+            object-store { provider = filesystem, filesystem.mount-path = "{mount}" }
+            source.max-frames = 40
+            """);
+        var message = await StoredObjects.AssertNothingStoredAsync(server, "/hostile/frames", async () =>
+        {
+            using var response = await server.Client.PostAsync("/assets/hostile/frames",
+                AssetRequests.Multipart(TestImages.LongAnimation(2, 2, 41, suffix)));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.ProblemMessageAsync();
+        });
+        Assert.Contains("41 frames", message);
+        Assert.Contains("source.max-frames (40)", message);
+
+        var stored = await server.Client.StoreAsync("/ok/frames", TestImages.LongAnimation(2, 2, 40, suffix));
+        Assert.Equal(40, stored.GetProperty("variants")[0].GetProperty("attributes").GetProperty("pageCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task By_default_an_animation_of_1001_frames_is_400()
+    {
+        // The 4097-frame GIF of issue 14 cost minutes of a worker; the default bound is 1000 frames.
+        var message = await RefusedUploadAsync("/hostile/frames", TestImages.LongAnimation(1, 1, 1001));
+        Assert.Contains("source.max-frames (1000)", message);
+        var stored = await Client.StoreAsync("/ok/frames", TestImages.LongAnimation(1, 1, 1000));
+        Assert.Equal(1000, stored.GetProperty("variants")[0].GetProperty("attributes").GetProperty("pageCount").GetInt32());
+    }
+
     [Fact]
     public async Task A_decode_that_outlasts_the_decode_timeout_is_400()
     {
