@@ -68,6 +68,7 @@ public static class KoniferSettingsLoader
         {
             MemoryBudget = reader.Size("variant-generation.memory-budget", VariantGenerationSettings.DefaultMemoryBudget(),
                 GC.GetGCMemoryInfo().TotalAvailableMemoryBytes),
+            Timeout = reader.PositiveDuration(VariantGenerationSettings.TimeoutKey, VariantGenerationSettings.DefaultTimeout),
             LargeJobPixels = reader.Long(VariantGenerationSettings.LargeJobPixelsKey, VariantGenerationSettings.DefaultLargeJobPixels,
                 1, long.MaxValue),
             OutputLimits = new OutputLimits(
