@@ -16,6 +16,7 @@ public class StartupConfigurationTests
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.url.read-timeout = never", "source.url.read-timeout: 'never' is not a duration")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-pixels = 0", "source.max-pixels: 0 is out of range")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-frames = 0", "source.max-frames: 0 is out of range")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nvariant-generation.timeout = 0s", "variant-generation.timeout: '0s' is not a duration")]
     public async Task Invalid_values_name_their_key(string config, string expected)
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(config));

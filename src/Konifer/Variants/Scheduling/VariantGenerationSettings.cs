@@ -15,8 +15,10 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     public const string TimeoutKey = "variant-generation.timeout";
 
     /// <summary>
-    /// 60 s: the slowest legitimate jobs measured here (full-size AVIF and JPEG XL of a 36 MP photo on two shared
-    /// cores) take well under it, and a client behind a proxy rarely waits longer anyway.
+    /// 60 s: what a client behind a proxy usually waits at most (nginx's default read timeout), and a synchronous job
+    /// whose client left is cancelled anyway. Thumbnails and web sizes take well under a second; full-size AVIF or
+    /// JPEG XL of large photos can take longer on a small machine (a 36 MP AVIF took 10 minutes on two shared cores)
+    /// and are refused unless the key is raised (docs/safety.md, "Generation time").
     /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
