@@ -1,3 +1,4 @@
+using Konifer.Assets.Sources;
 using Konifer.Variants.Scheduling;
 
 namespace Konifer.Configuration;
@@ -61,7 +62,11 @@ public sealed record SourceSettings(
     TimeSpan UrlTimeout,
     long MaxPixels,
     int MaxDimension,
-    TimeSpan DecodeTimeout);
+    TimeSpan DecodeTimeout)
+{
+    /// <summary><c>source.max-frames</c> (ours): most frames an animated original may declare.</summary>
+    public int MaxFrames { get; init; } = SourceImageLimits.DefaultMaxFrames;
+}
 
 public enum SigningAlgorithm { HmacSha256, HmacSha384, HmacSha512 }
 

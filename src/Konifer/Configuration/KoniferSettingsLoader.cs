@@ -56,7 +56,10 @@ public static class KoniferSettingsLoader
             reader.PositiveDuration("source.url.timeout", UrlSourcePolicy.DefaultTimeout),
             reader.Long("source.max-pixels", SourceImageLimits.DefaultMaxPixels, 1, long.MaxValue),
             reader.Int("source.max-dimension", SourceImageLimits.DefaultMaxDimension, 1, int.MaxValue),
-            reader.PositiveDuration("source.decode-timeout", SourceImageLimits.DefaultDecodeTimeout));
+            reader.PositiveDuration("source.decode-timeout", SourceImageLimits.DefaultDecodeTimeout))
+        {
+            MaxFrames = reader.Int(SourceImageLimits.MaxFramesKey, SourceImageLimits.DefaultMaxFrames, 1, int.MaxValue),
+        };
 
         var generation = new VariantGenerationSettings(
             reader.Int("variant-generation.workers", Environment.ProcessorCount, 1, 1024),
@@ -65,6 +68,7 @@ public static class KoniferSettingsLoader
         {
             MemoryBudget = reader.Size("variant-generation.memory-budget", VariantGenerationSettings.DefaultMemoryBudget(),
                 GC.GetGCMemoryInfo().TotalAvailableMemoryBytes),
+            Timeout = reader.PositiveDuration(VariantGenerationSettings.TimeoutKey, VariantGenerationSettings.DefaultTimeout),
             LargeJobPixels = reader.Long(VariantGenerationSettings.LargeJobPixelsKey, VariantGenerationSettings.DefaultLargeJobPixels,
                 1, long.MaxValue),
             OutputLimits = new OutputLimits(

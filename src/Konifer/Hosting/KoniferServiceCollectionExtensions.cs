@@ -31,7 +31,7 @@ public static class KoniferServiceCollectionExtensions
 
         VipsRuntime.EnsureAvailable();
         var source = settings.Source;
-        services.AddSingleton(new SourceImageLimits(source.MaxPixels, source.MaxDimension, source.DecodeTimeout));
+        services.AddSingleton(new SourceImageLimits(source.MaxPixels, source.MaxDimension, source.DecodeTimeout) { MaxFrames = source.MaxFrames });
         services.AddSingleton<IImageInspector, VipsImageInspector>();
         services.AddSingleton(new UrlSourcePolicy(AllowedDomains.Parse(source.UrlAllowedDomains), source.UrlMaxBytes,
             source.UrlMaxRedirects, source.UrlConnectTimeout, source.UrlReadTimeout, source.UrlTimeout));

@@ -45,7 +45,31 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
     private InvalidImageException DecodeTooSlow(Exception? cause) =>
         new($"The uploaded image took longer than source.decode-timeout ({limits.DecodeTimeout.TotalSeconds:0.###} s) to decode.", cause);
 
-    private ImageAttributes ReadHeader(string filePath, ImageFormat sniffed, CancellationToken cancellationToken)
+    /// <summary>
+    /// How strictly each format is decoded. JPEG: fail on warnings, because libjpeg reports missing scan data only as
+    /// a warning ("premature end of data segment") and fills the rest grey, so a 552-byte JPEG declaring 16000×16000
+    /// decoded "fine" at <c>error</c> level. The other six loaders already fail on truncated data at <c>error</c>
+    /// level (tested for each, cut at 50–99 % with and without an end marker), so <c>warning</c> would add nothing
+    /// there but the risk of refusing files for benign remarks.
+    /// </summary>
+    private static Enums.FailOn FailOnFor(ImageFormat sniffed) =>
+        sniffed == ImageFormat.Jpeg ? Enums.FailOn.Warning : Enums.FailOn.Error;
+
+    /// <summary>
+    /// libjpeg's one benign warning: stray bytes between two markers, which many cameras and editors leave and every
+    /// decoder skips; the image data is complete. A JPEG whose only warnings are these is read again at <c>error</c>
+    /// level. Every other warning (missing data, bad Huffman codes, …) means pixels libjpeg had to invent.
+    /// </summary>
+    private static bool OnlyBenignJpegWarnings(VipsException e)
+    {
+        var remarks = e.Message.Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("VipsJpeg:", StringComparison.Ordinal)).ToList();
+        return remarks.Count > 0 && remarks.All(l => l.Contains("extraneous bytes before marker", StringComparison.Ordinal));
+    }
+
+    private ImageAttributes ReadHeader(string filePath, ImageFormat sniffed, CancellationToken cancellationToken) =>
+        ReadHeader(filePath, sniffed, FailOnFor(sniffed), cancellationToken);
+
+    private ImageAttributes ReadHeader(string filePath, ImageFormat sniffed, Enums.FailOn failOn, CancellationToken cancellationToken)
     {
         var decodedPixels = 0L;
         try
@@ -63,7 +87,7 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
     {
         try
         {
-            using var image = Image.NewFromFile(filePath, access: Enums.Access.Sequential, failOn: Enums.FailOn.Error);
+            using var image = Image.NewFromFile(filePath, access: Enums.Access.Sequential, failOn: failOn);
             var loader = image.Contains("vips-loader") ? (string)image.Get("vips-loader") : "";
             var format = FormatOfLoader(loader, image) ?? sniffed;
             if (format != sniffed)
@@ -86,6 +110,10 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         {
             throw new OperationCanceledException(cancellationToken);
         }
+        catch (VipsException e) when (failOn == Enums.FailOn.Warning && OnlyBenignJpegWarnings(e))
+        {
+            return ReadHeader(filePath, sniffed, Enums.FailOn.Error, cancellationToken);
+        }
         catch (VipsException e)
         {
             throw new InvalidImageException($"The uploaded {sniffed.ShortName()} image cannot be read: it is truncated or corrupt.", e);
@@ -95,6 +123,9 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
     /// <summary>Only header values are used: a decompression bomb is refused before its pixels exist.</summary>
     private void CheckLimits(ImageFormat format, int width, int height, int pages)
     {
+        if (pages > limits.MaxFrames)
+            throw new InvalidImageException(
+                $"The uploaded {format.ShortName()} image has {pages} frames: more than {SourceImageLimits.MaxFramesKey} ({limits.MaxFrames}) allows.");
         if (width > limits.MaxDimension || height > limits.MaxDimension)
             throw new InvalidImageException(
                 $"The uploaded {format.ShortName()} image is {width}x{height} pixels: a side is longer than source.max-dimension ({limits.MaxDimension}) allows.");

@@ -41,15 +41,14 @@ public sealed class VipsImageTransformer : IImageTransformer
         if (animate)
         {
             var strip = scope.Track(AnimatedFrames.LoadAllPages(sourceFile));
-            var frames = new List<Image>();
-            foreach (var frame in AnimatedFrames.Split(strip, AnimatedFrames.PageHeight(strip)))
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                var resized = scope.Track(VipsResizing.Resize(scope.Track(frame), transformation));
-                frames.Add(ProcessFrame(resized, transformation, scope, cancellationToken));
-            }
-            image = scope.Track(AnimatedFrames.Join(frames));
-            pageCount = frames.Count;
+            var pageHeight = AnimatedFrames.PageHeight(strip);
+            pageCount = strip.Height / pageHeight;
+            image = AnimatedFrames.StripMayRunWhole(transformation, strip.Width, pageHeight)
+                ? ProcessFrame(strip, transformation, scope, cancellationToken)
+                : scope.Track(AnimatedFrames.Assemble(strip, pageHeight,
+                    (frame, frameScope) => ProcessFrame(frameScope.Track(VipsResizing.Resize(frame, transformation)), transformation, frameScope,
+                        cancellationToken),
+                    cancellationToken));
         }
         else
         {

@@ -23,11 +23,15 @@ internal static class VipsResizing
     /// <summary>Resizes one decoded frame (animations are resized frame by frame so pages stay apart).</summary>
     public static Image Resize(Image frame, Transformation transformation)
     {
+        if (!Changes(frame.Width, frame.Height, transformation)) return frame;
         var (width, height) = Box(transformation);
-        if (frame.Width == width && frame.Height == height) return frame;
         var (size, crop) = Mode(transformation);
         return frame.ThumbnailImage(width, height, size: size, noRotate: true, crop: crop);
     }
+
+    /// <summary>Whether <see cref="Resize"/> would change a frame of this size.</summary>
+    public static bool Changes(int frameWidth, int frameHeight, Transformation transformation) =>
+        Box(transformation) != (frameWidth, frameHeight);
 
     /// <summary>The box in the source's stored orientation: the output frame, turned back when the rotation swaps axes.</summary>
     private static (int Width, int Height) Box(Transformation transformation) =>

@@ -18,6 +18,8 @@ public class StartupConfigurationTests
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nhttp.allowed-hosts = [\"https://img.example.com\"]", "http.allowed-hosts: 'https://img.example.com' is not a host name")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nhttp.allowed-hosts = [\"img.example.com:8080\"]", "http.allowed-hosts: 'img.example.com:8080'")]
     [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nurl-signing.negotiation = [webp, bmp]", "url-signing.negotiation: 'bmp' is not accept, pinned or a list of formats")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-frames = 0", "source.max-frames: 0 is out of range")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nvariant-generation.timeout = 0s", "variant-generation.timeout: '0s' is not a duration")]
     public async Task Invalid_values_name_their_key(string config, string expected)
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(config));

@@ -77,6 +77,40 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, (await server.Client.PostAsync("/assets/ok/still", AssetRequests.Multipart(TestImages.Gradient(100, 100)))).StatusCode);
     }
 
+    [Theory]
+    [InlineData(".gif")]
+    [InlineData(".webp")]
+    public async Task An_animation_with_more_frames_than_max_frames_is_400_and_one_at_the_limit_is_stored(string suffix)
+    {
+        await using var server = await KoniferTestServer.StartAsync("""
+            data-store.provider = in-memory
+            object-store { provider = filesystem, filesystem.mount-path = "{mount}" }
+            source.max-frames = 40
+            """);
+        var message = await StoredObjects.AssertNothingStoredAsync(server, "/hostile/frames", async () =>
+        {
+            using var response = await server.Client.PostAsync("/assets/hostile/frames",
+                AssetRequests.Multipart(TestImages.LongAnimation(2, 2, 41, suffix)));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.ProblemMessageAsync();
+        });
+        Assert.Contains("41 frames", message);
+        Assert.Contains("source.max-frames (40)", message);
+
+        var stored = await server.Client.StoreAsync("/ok/frames", TestImages.LongAnimation(2, 2, 40, suffix));
+        Assert.Equal(40, stored.GetProperty("variants")[0].GetProperty("attributes").GetProperty("pageCount").GetInt32());
+    }
+
+    [Fact]
+    public async Task By_default_an_animation_of_1001_frames_is_400()
+    {
+        // The 4097-frame GIF of issue 14 cost minutes of a worker; the default bound is 1000 frames.
+        var message = await RefusedUploadAsync("/hostile/frames", TestImages.LongAnimation(1, 1, 1001));
+        Assert.Contains("source.max-frames (1000)", message);
+        var stored = await Client.StoreAsync("/ok/frames", TestImages.LongAnimation(1, 1, 1000));
+        Assert.Equal(1000, stored.GetProperty("variants")[0].GetProperty("attributes").GetProperty("pageCount").GetInt32());
+    }
+
     [Fact]
     public async Task A_decode_that_outlasts_the_decode_timeout_is_400()
     {
@@ -117,6 +151,93 @@ public sealed class HostileInputTests : IAsyncLifetime
         var whole = Noise(160, 120, suffix);
         var message = await RefusedUploadAsync("/hostile/truncated", whole[..(whole.Length / 2)]);
         Assert.Contains("truncated or corrupt", message);
+    }
+
+    [Fact]
+    public async Task A_552_byte_jpeg_declaring_16000_by_16000_is_400_not_a_256_megapixel_asset()
+    {
+        // Issue 14: libjpeg only warns about the missing scan data and fills the canvas grey.
+        await using var server = await KoniferTestServer.StartAsync("""
+            data-store.provider = in-memory
+            object-store { provider = filesystem, filesystem.mount-path = "{mount}" }
+            """);
+        var liar = JpegDeclaring(TestImages.Gradient(64, 64, ".jpg"), 16000, 16000);
+        Assert.True(liar.Length < 20_000, $"{liar.Length} bytes");
+        var message = await StoredObjects.AssertNothingStoredAsync(server, "/hostile/liar", async () =>
+        {
+            using var response = await server.Client.PostAsync("/assets/hostile/liar", AssetRequests.Multipart(liar));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.ProblemMessageAsync();
+        });
+        Assert.Contains("truncated or corrupt", message);
+    }
+
+    [Fact]
+    public async Task A_jpeg_cut_in_its_scan_data_but_closed_with_an_end_marker_is_400()
+    {
+        var whole = Noise(400, 300, ".jpg");
+        var cut = whole[..(whole.Length * 2 / 3)].Concat(new byte[] { 0xFF, 0xD9 }).ToArray();
+        var message = await RefusedUploadAsync("/hostile/cut", cut);
+        Assert.Contains("truncated or corrupt", message);
+    }
+
+    [Fact]
+    public async Task A_jpeg_with_stray_bytes_between_markers_is_still_stored()
+    {
+        // libjpeg warns ("extraneous bytes before marker") but the image data is complete: not refused.
+        var whole = Noise(160, 120, ".jpg");
+        var afterFirstSegment = 4 + ((whole[4] << 8) | whole[5]); // SOI, then the first marker segment
+        var stray = whole[..afterFirstSegment].Concat(new byte[] { 0, 0, 0 }).Concat(whole[afterFirstSegment..]).ToArray();
+        var asset = await Client.StoreAsync("/ok/stray", stray);
+        Assert.Equal(160, asset.GetProperty("variants")[0].GetProperty("attributes").GetProperty("width").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(".jpg")]
+    [InlineData(".jpg[Q=95,interlace]")]
+    [InlineData(".png")]
+    [InlineData(".png[interlace]")]
+    [InlineData(".webp")]
+    [InlineData(".webp[lossless]")]
+    [InlineData(".avif")]
+    [InlineData(".heic")]
+    [InlineData(".jxl")]
+    [InlineData(".gif")]
+    public async Task Valid_photos_of_every_format_pass_the_strict_decode(string suffix)
+    {
+        var asset = await Client.StoreAsync("/ok/photo", Noise(160, 120, suffix));
+        Assert.Equal(120, asset.GetProperty("variants")[0].GetProperty("attributes").GetProperty("height").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(".gif")]
+    [InlineData(".webp")]
+    public async Task Valid_animations_pass_the_strict_decode(string suffix)
+    {
+        var asset = await Client.StoreAsync("/ok/animation", TestImages.LongAnimation(32, 24, 12, suffix));
+        Assert.Equal(12, asset.GetProperty("variants")[0].GetProperty("attributes").GetProperty("pageCount").GetInt32());
+    }
+
+    /// <summary>The same JPEG with its frame header (SOF) rewritten to declare another size; the scan data stays.</summary>
+    private static byte[] JpegDeclaring(byte[] jpeg, int width, int height)
+    {
+        var bytes = (byte[])jpeg.Clone();
+        for (var i = 2; i + 9 < bytes.Length;)
+        {
+            Assert.Equal(0xFF, bytes[i]);
+            var marker = bytes[i + 1];
+            var length = (bytes[i + 2] << 8) | bytes[i + 3];
+            if (marker is >= 0xC0 and <= 0xC2)
+            {
+                bytes[i + 5] = (byte)(height >> 8);
+                bytes[i + 6] = (byte)height;
+                bytes[i + 7] = (byte)(width >> 8);
+                bytes[i + 8] = (byte)width;
+                return bytes;
+            }
+            i += 2 + length;
+        }
+        throw new InvalidOperationException("no SOF marker");
     }
 
     [Theory]

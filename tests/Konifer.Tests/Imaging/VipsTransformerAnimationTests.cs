@@ -1,5 +1,6 @@
 using Konifer.Assets;
 using Konifer.Transformations;
+using NetVips;
 
 namespace Konifer.Tests.Imaging;
 
@@ -83,6 +84,80 @@ public sealed class VipsTransformerAnimationTests : IDisposable
         var attributes = await _harness.Transformer.TransformAsync(source, still, transformation, output, default);
 
         Assert.Equal((20, 40, 1), (attributes.Width, attributes.Height, attributes.PageCount));
+    }
+
+    [Fact]
+    public async Task Hundreds_of_frames_are_each_resized_and_padded_and_keep_their_own_colour()
+    {
+        // Frames are drawn one by one into the output (not joined lazily), which must keep every page apart.
+        const int frames = 600;
+        var input = ManyFrameWebp(8, 8, frames);
+        var transformation = TransformerHarness.Identity(4, 4, ImageFormat.Gif) with
+        {
+            Padding = new Padding(1, new Rgba(255, 0, 0, 255)),
+        };
+
+        var (attributes, output) = await _harness.RunAsync(input, transformation);
+
+        using (output)
+        {
+            Assert.Equal((6, 6, frames, 2), (attributes.Width, attributes.Height, attributes.PageCount, attributes.Loop));
+            Assert.Equal(frames, (int)output.Get("n-pages"));
+            Assert.Equal(6, output.PageHeight);
+            Assert.Equal(Enumerable.Repeat(40, frames), (int[])output.Get("delay"));
+            using var pixels = output.CopyMemory();
+            for (var page = 0; page < frames; page++)
+            {
+                var border = pixels.Getpoint(0, page * 6);
+                Assert.True(border[0] > 220 && border[1] < 40, $"page {page}: border {string.Join(",", border)}");
+                Assert.True(Math.Abs(pixels.Getpoint(3, page * 6 + 3)[1] - Green(page)) <= 16, $"page {page}: green {pixels.Getpoint(3, page * 6 + 3)[1]}");
+            }
+        }
+    }
+
+    [Fact]
+    public async Task Hundreds_of_frames_converted_whole_keep_every_frame_the_delays_and_the_loop()
+    {
+        // No step moves pixels across frames here (format, filter): the strip is converted at once.
+        const int frames = 600;
+        var input = ManyFrameWebp(8, 8, frames);
+        var transformation = TransformerHarness.Identity(8, 8, ImageFormat.Webp) with { Filter = Filter.Grayscale };
+
+        var (attributes, output) = await _harness.RunAsync(input, transformation);
+
+        using (output)
+        {
+            Assert.Equal((8, 8, frames, 2), (attributes.Width, attributes.Height, attributes.PageCount, attributes.Loop));
+            Assert.Equal(frames, (int)output.Get("n-pages"));
+            Assert.Equal(8, output.PageHeight);
+            using var pixels = output.CopyMemory();
+            for (var page = 0; page < frames; page += 7)
+            {
+                var pixel = pixels.Getpoint(4, page * 8 + 4);
+                Assert.True(Math.Abs(pixel[0] - 0.7152 * Green(page)) <= 12, $"page {page}: {string.Join(",", pixel)} ");
+                Assert.InRange(pixel[1], pixel[0] - 6, pixel[0] + 6); // grey: lossy WebP keeps it within a few levels
+            }
+        }
+    }
+
+    private static int Green(int page) => page * 37 % 256;
+
+    /// <summary>A lossless animated WebP whose frame <c>i</c> is filled with green <see cref="Green"/>(i), 40 ms each, looping twice.</summary>
+    private static byte[] ManyFrameWebp(int width, int height, int frames)
+    {
+        using var xyz = Image.Xyz(width, height * frames);
+        using var fraction = xyz[1] / height;
+        using var page = fraction.Floor();
+        using var green = (page * 37 % 256).Cast(Enums.BandFormat.Uchar);
+        using var zero = green * 0;
+        using var rgb = zero.Bandjoin(green, zero).Copy(interpretation: Enums.Interpretation.Srgb);
+        using var animated = rgb.Mutate(m =>
+        {
+            m.Set(GValue.GIntType, "page-height", height);
+            m.Set(GValue.ArrayIntType, "delay", Enumerable.Repeat(40, frames).ToArray());
+            m.Set(GValue.GIntType, "loop", 2);
+        });
+        return animated.WebpsaveBuffer(lossless: true);
     }
 
     public void Dispose() => _harness.Dispose();

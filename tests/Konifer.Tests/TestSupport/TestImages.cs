@@ -41,6 +41,26 @@ public static class TestImages
         return animated.WriteToBuffer(".gif");
     }
 
+    /// <summary>
+    /// An animation of many frames built as one strip (no join of thousands of images): frame <c>i</c> is grey
+    /// <c>37·i mod 256</c>, 50 ms each, looping forever.
+    /// </summary>
+    public static byte[] LongAnimation(int width, int height, int frames, string suffix = ".gif")
+    {
+        using var xyz = Image.Xyz(width, height * frames);
+        using var fraction = xyz[1] / height;
+        using var page = fraction.Floor();
+        using var grey = (page * 37 % 256).Cast(Enums.BandFormat.Uchar);
+        using var rgb = grey.Bandjoin(grey, grey).Copy(interpretation: Enums.Interpretation.Srgb);
+        using var animated = rgb.Mutate(m =>
+        {
+            m.Set(GValue.GIntType, "page-height", height);
+            m.Set(GValue.ArrayIntType, "delay", Enumerable.Repeat(50, frames).ToArray());
+            m.Set(GValue.GIntType, "loop", 0);
+        });
+        return animated.WriteToBuffer(suffix);
+    }
+
     public static ImageInfo Read(byte[] bytes)
     {
         using var image = Image.NewFromBuffer(bytes, access: Enums.Access.Sequential);

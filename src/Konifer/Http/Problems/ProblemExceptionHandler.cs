@@ -38,6 +38,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             AssetContentMissingException e => (404, e.Message),
             PayloadTooLargeException e => (413, e.Message),
             UnsupportedMediaTypeException e => (415, e.Message),
+            // 422, not 503: the overrun follows from the request (size, frames, format), so retrying it would only
+            // cost the same time again; not 500: nothing is broken, the server keeps to a configured limit.
+            GenerationTimeoutException e => (422, e.Message),
             _ when StoreOutage.MessageFor(exception) is { } outage => (503, RetryLater(context, StoreOutage.RetryAfter, outage)),
             SchedulerQueueFullException e => (503, RetryLater(context, e.RetryAfter, "Too many images are being generated right now; try again shortly.")),
             BadHttpRequestException e when e.StatusCode == 413 => (413, "The request body is larger than this server accepts."),

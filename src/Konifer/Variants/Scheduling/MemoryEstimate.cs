@@ -34,7 +34,7 @@ public static class MemoryEstimate
         var (fixedCost, perPixel) = Encoder(transformation.Format, transformation.Quality);
         var encoder = perPixel == 0 ? 0 : fixedCost + outputPixels * perPixel;
         var decoder = DecodedPixels(original, width, height) * pages * BytesPerDecodedPixel;
-        return StreamingWorkingSet + encoder + decoder + RandomAccessCopy(transformation);
+        return StreamingWorkingSet + encoder + decoder + RandomAccessCopy(transformation) + AnimationCanvas(outputPixels, pages);
     }
 
     /// <summary>
@@ -61,6 +61,13 @@ public static class MemoryEstimate
         ImageFormat.Avif => (160_000_000, 92),
         _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format"),
     };
+
+    /// <summary>
+    /// An animation kept as an animation whose frames need geometry steps is drawn frame by frame into one in-memory
+    /// canvas of the output strip (<c>AnimatedFrames.Assemble</c>): 4 bytes a pixel at most (8-bit RGBA), every frame
+    /// and padding included. Counted for every animated output, since the estimate must be an upper bound.
+    /// </summary>
+    private static long AnimationCanvas(long outputPixels, int pages) => pages > 1 ? outputPixels * 4 : 0;
 
     /// <summary>
     /// The random-access copy of the resized frame that turns, flips and blurs need (see

@@ -421,13 +421,31 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         object? result = null;
         Exception? failure = null;
         var cancelled = false;
+        // The deadline covers everything the job does once it runs (download, libvips, placeholder, store); the work
+        // sees one token that either its callers leaving or the deadline cancels.
+        using var deadline = new CancellationTokenSource(_settings.Timeout, _time);
+        using var workToken = CancellationTokenSource.CreateLinkedTokenSource(token, deadline.Token);
+        // Callers hear of the overrun at the deadline, not when the work stops: libvips stops between tiles, but an
+        // encoder's final pass (AVIF, HEIC, JPEG XL encode the whole frame after it is computed) runs to its end. The
+        // worker and the job's memory stay taken until then, and a request for the same key meanwhile joins this job
+        // and gets the same answer at once instead of starting it again.
+        using var answerAtDeadline = deadline.Token.Register(() =>
+        {
+            if (!token.IsCancellationRequested) job.Completion.TrySetException(new GenerationTimeoutException(_settings.Timeout));
+        });
         try
         {
-            result = await job.Work(token).ConfigureAwait(false);
+            result = await job.Work(workToken.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             cancelled = true;
+        }
+        catch (Exception exception) when (deadline.IsCancellationRequested)
+        {
+            // Cancelled by the deadline, or failed because of it (a store call cut off mid-way): either way a timeout.
+            failure = new GenerationTimeoutException(_settings.Timeout, exception);
+            LogTimedOut(_logger, job.Key, _settings.Timeout.TotalSeconds);
         }
         catch (Exception exception)
         {
@@ -464,6 +482,10 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Variant generation job {JobKey} failed; the eager variant is not generated.")]
     private static partial void LogEagerJobFailed(ILogger logger, Exception exception, string jobKey);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Variant generation job {JobKey} ran longer than variant-generation.timeout ({TimeoutSeconds} s) and was cancelled.")]
+    private static partial void LogTimedOut(ILogger logger, string jobKey, double timeoutSeconds);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "Variant generation is stopping: {DroppedJobs} queued jobs dropped, waiting for {RunningJobs} running jobs.")]

@@ -12,6 +12,15 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     public const int DefaultSynchronousPriority = 80;
     public const int DefaultMaxBypass = 16;
     public const string LargeJobPixelsKey = "variant-generation.large-job-pixels";
+    public const string TimeoutKey = "variant-generation.timeout";
+
+    /// <summary>
+    /// 60 s: what a client behind a proxy usually waits at most (nginx's default read timeout), and a synchronous job
+    /// whose client left is cancelled anyway. Thumbnails and web sizes take well under a second; full-size AVIF or
+    /// JPEG XL of large photos can take longer on a small machine (a 36 MP AVIF took 10 minutes on two shared cores)
+    /// and are refused unless the key is raised (docs/safety.md, "Generation time").
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>2048²: every thumbnail and web size is small; a full-size conversion of a photo is large.</summary>
     public const long DefaultLargeJobPixels = 4_194_304;
@@ -46,6 +55,12 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     /// </summary>
     public int LargeJobWorkers => Math.Max(1, Workers - 1);
 
+    /// <summary>
+    /// <c>variant-generation.timeout</c>: the longest a job may run once a worker has started it (queueing is not
+    /// counted); past it the job is cancelled and its callers get <see cref="GenerationTimeoutException"/>.
+    /// </summary>
+    public TimeSpan Timeout { get; init; } = DefaultTimeout;
+
     /// <summary><c>variant-generation.max-output-pixels</c>: refused before queuing, see <see cref="Transformations.OutputLimits"/>.</summary>
     public OutputLimits OutputLimits { get; init; } = OutputLimits.Default;
 
@@ -61,6 +76,7 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
             return $"variant-generation.synchronous-priority must be between 1 and 99, but is {SynchronousPriority}.";
         if (MemoryBudget < 1) return $"variant-generation.memory-budget must be at least 1 byte, but is {MemoryBudget}.";
         if (MaxBypass < 0) return $"The bypass bound of the memory budget must not be negative, but is {MaxBypass}.";
+        if (Timeout <= TimeSpan.Zero) return $"{TimeoutKey} must be above zero, but is {Timeout}.";
         if (LargeJobPixels < 1) return $"{LargeJobPixelsKey} must be at least 1, but is {LargeJobPixels}.";
         return OutputLimits.Validate();
     }
