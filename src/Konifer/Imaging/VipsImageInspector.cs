@@ -74,7 +74,7 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         var decodedPixels = 0L;
         try
         {
-            return Decode(filePath, sniffed, cancellationToken, ref decodedPixels);
+            return Decode(filePath, sniffed, failOn, cancellationToken, ref decodedPixels);
         }
         finally
         {
@@ -83,7 +83,7 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         }
     }
 
-    private ImageAttributes Decode(string filePath, ImageFormat sniffed, CancellationToken cancellationToken, ref long decodedPixels)
+    private ImageAttributes Decode(string filePath, ImageFormat sniffed, Enums.FailOn failOn, CancellationToken cancellationToken, ref long decodedPixels)
     {
         try
         {

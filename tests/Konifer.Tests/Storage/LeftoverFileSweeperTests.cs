@@ -74,7 +74,9 @@ public sealed class LeftoverFileSweeperTests : IDisposable
         var spooled = TemporaryFile.Reserve();
         File.WriteAllBytes(spooled.FilePath, new byte[10]);
 
-        SpoolFolderSweep.RemoveAbandoned(SpoolFolder.DefaultRoot, DateTimeOffset.UtcNow.AddDays(1));
+        // The real root is shared with the child servers other tests start: a cutoff in the future would also take a
+        // folder that one of them has just created and not yet locked. A minute back is past any such claim.
+        SpoolFolderSweep.RemoveAbandoned(SpoolFolder.DefaultRoot, DateTimeOffset.UtcNow.AddMinutes(-1));
 
         Assert.Equal(SpoolFolder.Current.FolderPath, Path.GetDirectoryName(spooled.FilePath));
         Assert.True(File.Exists(spooled.FilePath));
