@@ -26,6 +26,8 @@ public static class KoniferApp
         builder.Configuration.AddHoconDocument(document);
         // Request-by-request framework logs are noise in production; our own logs say what happened.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Npgsql logs every statement at Information (hundreds of lines a minute from the background sweeps alone).
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(EnvironmentOverrides.Read(hostOptions.Environment));
 
         var settings = KoniferSettingsLoader.Load(builder.Configuration);
