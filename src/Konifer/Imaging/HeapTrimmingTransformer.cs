@@ -28,6 +28,7 @@ public sealed class HeapTrimmingTransformer(IImageTransformer inner) : IImageTra
         }
     }
 
-    public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, int maxSide, CancellationToken cancellationToken) =>
-        inner.RenderPlaceholderPixelsAsync(imageFile, maxSide, cancellationToken);
+    public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, ImageAttributes image, int maxSide,
+        CancellationToken cancellationToken) =>
+        inner.RenderPlaceholderPixelsAsync(imageFile, image, maxSide, cancellationToken);
 }

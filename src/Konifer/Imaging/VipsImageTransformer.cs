@@ -25,10 +25,23 @@ public sealed class VipsImageTransformer : IImageTransformer
         return Task.Run(() => Transform(sourceFile, source, transformation, outputFile, cancellationToken), cancellationToken);
     }
 
-    public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, int maxSide, CancellationToken cancellationToken)
+    public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, ImageAttributes image, int maxSide,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(image);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxSide, 1);
-        return Task.Run(() => VipsPlaceholders.Render(imageFile, maxSide), cancellationToken);
+        return Task.Run(() =>
+        {
+            try
+            {
+                return VipsPlaceholders.Render(imageFile, maxSide);
+            }
+            finally
+            {
+                // HEIC, AVIF, JPEG XL and GIF decode the whole frame even for a 100 px thumbnail.
+                LargeDecodeTrim.After((long)image.Width * image.Height * image.PageCount);
+            }
+        }, cancellationToken);
     }
 
     private static ImageAttributes Transform(string sourceFile, ImageAttributes source, Transformation transformation,

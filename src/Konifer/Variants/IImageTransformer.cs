@@ -22,7 +22,8 @@ public interface IImageTransformer
 
     /// <summary>
     /// Renders the first page of <paramref name="imageFile"/>, shown upright, as 8-bit sRGB RGBA pixels no larger than
-    /// <paramref name="maxSide"/> on either side, for placeholder (LQIP) encoders.
+    /// <paramref name="maxSide"/> on either side, for placeholder (LQIP) encoders. <paramref name="image"/> are the
+    /// file's attributes (some decoders hold the whole frame even for a tiny thumbnail; the engine frees that after).
     /// </summary>
-    Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, int maxSide, CancellationToken cancellationToken);
+    Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, ImageAttributes image, int maxSide, CancellationToken cancellationToken);
 }

@@ -29,8 +29,8 @@ public sealed class EagerVariantTimingTests
             return await _inner.TransformAsync(sourceFile, source, transformation, outputFile, cancellationToken);
         }
 
-        public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, int maxSide, CancellationToken cancellationToken) =>
-            _inner.RenderPlaceholderPixelsAsync(imageFile, maxSide, cancellationToken);
+        public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, ImageAttributes image, int maxSide, CancellationToken cancellationToken) =>
+            _inner.RenderPlaceholderPixelsAsync(imageFile, image, maxSide, cancellationToken);
     }
 
     [Fact]

@@ -33,8 +33,8 @@ public sealed class GenerationTimeoutTests
             throw new InvalidOperationException("unreachable");
         }
 
-        public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, int maxSide, CancellationToken cancellationToken) =>
-            _inner.RenderPlaceholderPixelsAsync(imageFile, maxSide, cancellationToken);
+        public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, ImageAttributes image, int maxSide, CancellationToken cancellationToken) =>
+            _inner.RenderPlaceholderPixelsAsync(imageFile, image, maxSide, cancellationToken);
     }
 
     [Fact]

@@ -19,8 +19,8 @@ public sealed class UnexpectedErrorTests
             CancellationToken cancellationToken) =>
             throw new InvalidOperationException($"Invariant broken in {Secret} while reading {sourceFile}");
 
-        public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, int maxSide, CancellationToken cancellationToken) =>
-            inner.RenderPlaceholderPixelsAsync(imageFile, maxSide, cancellationToken);
+        public Task<PlaceholderPixels> RenderPlaceholderPixelsAsync(string imageFile, ImageAttributes image, int maxSide, CancellationToken cancellationToken) =>
+            inner.RenderPlaceholderPixelsAsync(imageFile, image, maxSide, cancellationToken);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class VipsTransformerMetadataTests : IDisposable
     {
         var file = _harness.WriteInput(PipelineImages.JpegWithExifOrientation(64, 32, orientation: 6));
 
-        var pixels = await _harness.Transformer.RenderPlaceholderPixelsAsync(file, 16, default);
+        var pixels = await _harness.Transformer.RenderPlaceholderPixelsAsync(file, new ImageAttributes(64, 32, ImageFormat.Jpeg, 1, null, "srgb", 6), 16, default);
 
         // Orientation 6 shows the 64×32 picture as 32×64, so it fits 16 as 8×16; the red corner shows top-right.
         Assert.Equal((8, 16), (pixels.Width, pixels.Height));
@@ -123,7 +123,7 @@ public sealed class VipsTransformerMetadataTests : IDisposable
         using var grey = PipelineImages.Filled(10, 10, [90, 0]).Copy(interpretation: Enums.Interpretation.Bw);
         var file = _harness.WriteInput(grey.WriteToBuffer(".png"));
 
-        var pixels = await _harness.Transformer.RenderPlaceholderPixelsAsync(file, 32, default);
+        var pixels = await _harness.Transformer.RenderPlaceholderPixelsAsync(file, new ImageAttributes(10, 10, ImageFormat.Png, 1, null, "grayscale"), 32, default);
 
         Assert.Equal((10, 10), (pixels.Width, pixels.Height));
         Assert.Equal(new byte[] { 90, 90, 90, 0 }, pixels.Rgba[..4]);
