@@ -60,9 +60,10 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
             throw new UrlSourceException(UrlSourceFailure.AddressNotAllowed,
                 $"The download was refused: {refusal.Message} Loopback, private, link-local and cloud metadata addresses are not reached unless source.url.allowed-domains lists the address itself.", e);
         }
-        // A name that does not resolve surfaces as a bare SocketException from the address-checking handler. Neither
-        // case says why: "refused" versus "timed out" versus "no such host" would make the service a port scanner.
-        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or IOException)
+        // A name that does not resolve surfaces as a bare SocketException from the address-checking handler; an origin
+        // that breaks off mid-body as HttpIOException (a failing local disk stays a server error). None says why:
+        // "refused" versus "timed out" versus "no such host" would make the service a port scanner.
+        catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or HttpIOException)
         {
             throw new UrlSourceException(UrlSourceFailure.Unreachable, "The URL source could not be fetched.", e);
         }
