@@ -13,7 +13,6 @@ public static class BaselineHeaders
 {
     public const string ErrorCacheControl = "no-store";
 
-
     public static Task InvokeAsync(HttpContext context, Func<Task> next)
     {
         var response = context.Response;

@@ -33,8 +33,7 @@ internal static class AnimatedFrames
     /// </summary>
     public static bool StripMayRunWhole(Transformation transformation, int frameWidth, int frameHeight) =>
         !VipsResizing.Changes(frameWidth, frameHeight, transformation)
-        && transformation.Rotate == Rotation.Zero && transformation.Flip == Flip.None
-        && transformation.Blur <= 0 && transformation.Padding.Amount <= 0;
+        && !transformation.ReadsOutOfOrder && transformation.Padding.Amount <= 0;
 
     /// <summary>
     /// Processes every page of <paramref name="strip"/> with <paramref name="process"/> (each in a scope of its own,
