@@ -1,4 +1,5 @@
-using Konifer.Storage.Outbox;
+using Konifer.Core.Assets;
+using Konifer.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Konifer.Assets;

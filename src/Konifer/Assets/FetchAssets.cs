@@ -1,5 +1,8 @@
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 using Konifer.Paths;
-using Konifer.Storage.Objects;
 using Konifer.Transformations;
 using Konifer.Variants;
 
@@ -71,7 +74,3 @@ public sealed class FetchAssets(
         await objectStore.GetAsync(variant.Location, cancellationToken)
         ?? throw new AssetContentMissingException(asset.Path, asset.EntryId);
 }
-
-/// <summary>The record exists but its bytes do not (should not happen with two-phase stores; reported as 404).</summary>
-public sealed class AssetContentMissingException(AssetPath path, long entryId)
-    : Exception($"The content of entry {entryId} at {path} is not available.");

@@ -1,6 +1,7 @@
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
 using Konifer.Paths;
-using Konifer.Storage;
-using Konifer.Storage.Objects;
 using Konifer.Transformations;
 using Konifer.Variants;
 using Konifer.Variants.Scheduling;

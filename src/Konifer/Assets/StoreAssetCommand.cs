@@ -1,4 +1,4 @@
-using Konifer.Paths;
+using Konifer.Core.Assets;
 
 namespace Konifer.Assets;
 

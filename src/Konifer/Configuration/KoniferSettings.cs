@@ -1,4 +1,4 @@
-using Konifer.Assets.Sources;
+using Konifer.Core.Images;
 using Konifer.Variants.Scheduling;
 
 namespace Konifer.Configuration;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Konifer.Assets.Sources;
+using Konifer.Core.Images;
 using Konifer.Transformations;
 using Konifer.Variants.Scheduling;
 using Microsoft.Extensions.Configuration;
@@ -192,10 +193,10 @@ public static class KoniferSettingsLoader
             var values = StringList(key).Select(v => v.Trim().ToLowerInvariant()).ToArray();
             if (values.Length == 0 || values is ["accept"]) return Configuration.SignedNegotiation.Accept;
             if (values is ["pinned"]) return Configuration.SignedNegotiation.PinnedBySignature;
-            var formats = new List<Konifer.Assets.ImageFormat>();
+            var formats = new List<Konifer.Core.Images.ImageFormat>();
             foreach (var value in values)
             {
-                if (!Konifer.Assets.ImageFormats.TryParseShortName(value, out var format))
+                if (!Konifer.Core.Images.ImageFormats.TryParseShortName(value, out var format))
                     throw new ConfigurationException(key,
                         $"'{value}' is not accept, pinned or a list of formats (jpg, png, webp, avif, jxl, heic, gif).");
                 if (!formats.Contains(format)) formats.Add(format);

@@ -1,6 +1,7 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
 using Konifer.Http.Caching;
-using Konifer.Storage.Objects;
 using Microsoft.AspNetCore.Http;
 
 namespace Konifer.Http;

@@ -1,6 +1,9 @@
 using Konifer.Assets;
 using Konifer.Assets.Sources;
 using Konifer.Configuration;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Http.Caching;
 using Konifer.Http.Responses;
 using Konifer.Http.Safety;

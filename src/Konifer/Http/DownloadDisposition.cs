@@ -1,4 +1,5 @@
-using Konifer.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Assets;
 
 namespace Konifer.Http;
 

@@ -1,4 +1,4 @@
-using Konifer.Transformations;
+using Konifer.Core.Transformations;
 using NetVips;
 
 namespace Konifer.Imaging;

@@ -1,5 +1,5 @@
 using System.Buffers.Binary;
-using Konifer.Assets;
+using Konifer.Core.Images;
 
 namespace Konifer.Imaging;
 

@@ -1,6 +1,5 @@
-using Konifer.Assets;
-using Konifer.Transformations;
-using Konifer.Variants;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Variants.Scheduling;
 
 namespace Konifer.Imaging;

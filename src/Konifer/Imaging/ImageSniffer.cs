@@ -1,4 +1,4 @@
-using Konifer.Assets;
+using Konifer.Core.Images;
 
 namespace Konifer.Imaging;
 

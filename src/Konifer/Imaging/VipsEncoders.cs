@@ -1,5 +1,4 @@
-using Konifer.Assets;
-using Konifer.Transformations;
+using Konifer.Core.Images;
 using NetVips;
 
 namespace Konifer.Imaging;

@@ -1,6 +1,4 @@
-using Konifer.Assets;
-using Konifer.Transformations;
-using Konifer.Assets.Sources;
+using Konifer.Core.Images;
 using NetVips;
 
 namespace Konifer.Imaging;

@@ -1,4 +1,4 @@
-using Konifer.Transformations;
+using Konifer.Core.Transformations;
 using NetVips;
 
 namespace Konifer.Imaging;
@@ -20,10 +20,10 @@ internal static class VipsOrientation
 
     public static Image Flip(Image image, Flip flip) => flip switch
     {
-        Transformations.Flip.None => image,
-        Transformations.Flip.H => image.FlipHor(),
+        Core.Transformations.Flip.None => image,
+        Core.Transformations.Flip.H => image.FlipHor(),
         // Not produced by the normalizer, but cheap to honour if a caller passes it.
-        Transformations.Flip.V => image.FlipVer(),
+        Core.Transformations.Flip.V => image.FlipVer(),
         _ => throw new ArgumentOutOfRangeException(nameof(flip), flip, "Unknown flip"),
     };
 

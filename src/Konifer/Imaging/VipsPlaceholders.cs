@@ -1,4 +1,4 @@
-using Konifer.Variants;
+using Konifer.Core.Images;
 using NetVips;
 
 namespace Konifer.Imaging;

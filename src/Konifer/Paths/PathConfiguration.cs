@@ -1,6 +1,6 @@
 using System.Collections.ObjectModel;
-using Konifer.Assets;
 using Konifer.Configuration;
+using Konifer.Core.Images;
 using Konifer.Transformations;
 
 namespace Konifer.Paths;

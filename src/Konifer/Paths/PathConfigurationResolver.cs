@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Konifer.Configuration;
+using Konifer.Core.Assets;
 using Konifer.Transformations;
 
 namespace Konifer.Paths;

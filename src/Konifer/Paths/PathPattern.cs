@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Konifer.Configuration;
+using Konifer.Core.Assets;
 
 namespace Konifer.Paths;
 

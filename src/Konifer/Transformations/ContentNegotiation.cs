@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Konifer.Assets;
+using Konifer.Core.Images;
 
 namespace Konifer.Transformations;
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Konifer.Core.Transformations;
 
 namespace Konifer.Transformations;
 

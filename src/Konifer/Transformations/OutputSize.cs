@@ -1,3 +1,5 @@
+using Konifer.Core.Transformations;
+
 namespace Konifer.Transformations;
 
 /// <summary>

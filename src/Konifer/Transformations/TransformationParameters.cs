@@ -1,3 +1,5 @@
+using Konifer.Core.Transformations;
+
 namespace Konifer.Transformations;
 
 /// <summary>The parameter names of a transformation, as they appear in queries, profiles and preprocessing blocks.</summary>

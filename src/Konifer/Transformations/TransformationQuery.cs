@@ -1,3 +1,6 @@
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
+
 namespace Konifer.Transformations;
 
 /// <summary>

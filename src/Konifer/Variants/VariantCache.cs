@@ -1,4 +1,5 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Transformations;
 using Konifer.Paths;
 using Konifer.Transformations;
 using Konifer.Variants.Scheduling;

@@ -1,6 +1,6 @@
-using Konifer.Assets;
 using Konifer.Background;
-using Konifer.Storage.Outbox;
+using Konifer.Core.Assets;
+using Konifer.Core.Storage;
 using Microsoft.Extensions.Logging;
 
 namespace Konifer.Variants;

@@ -1,8 +1,8 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 using Konifer.Paths;
-using Konifer.Storage;
-using Konifer.Storage.Objects;
-using Konifer.Transformations;
 using Microsoft.Extensions.Logging;
 
 namespace Konifer.Variants;

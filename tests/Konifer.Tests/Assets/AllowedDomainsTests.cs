@@ -1,4 +1,5 @@
 using Konifer.Assets.Sources;
+using Konifer.Core.Sources;
 
 namespace Konifer.Tests.Assets;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Net;
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 using Konifer.Storage.Metadata;
-using Konifer.Storage.Objects;
-using Konifer.Storage.Outbox;
 using Konifer.Tests.Storage;
 using Konifer.Tests.Storage.Postgres;
 using Konifer.Tests.Storage.S3;

@@ -1,9 +1,8 @@
 using System.Net;
-using Konifer.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Imaging;
 using Konifer.Tests.TestSupport;
-using Konifer.Transformations;
-using Konifer.Variants;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Konifer.Tests.Http;

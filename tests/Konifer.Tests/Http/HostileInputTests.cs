@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Konifer.Core.Transformations;
 using Konifer.Tests.TestSupport;
 
 namespace Konifer.Tests.Http;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Konifer.Core.Images;
 using Konifer.Tests.TestSupport;
 
 namespace Konifer.Tests.Http;

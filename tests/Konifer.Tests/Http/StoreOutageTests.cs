@@ -1,6 +1,6 @@
 using Amazon.Runtime;
+using Konifer.Core.Storage;
 using Konifer.Http.Problems;
-using Konifer.Storage.Objects;
 using Npgsql;
 
 namespace Konifer.Tests.Http;

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Konifer.Core.Images;
 using Konifer.Tests.TestSupport;
 using NetVips;
 

@@ -1,6 +1,6 @@
-using Konifer.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Imaging;
-using Konifer.Transformations;
 using NetVips;
 
 namespace Konifer.Tests.Imaging;

@@ -1,4 +1,4 @@
-using Konifer.Assets;
+using Konifer.Core.Images;
 using Konifer.Tests.TestSupport;
 
 namespace Konifer.Tests.Imaging;

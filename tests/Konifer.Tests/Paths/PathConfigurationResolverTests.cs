@@ -1,5 +1,7 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
 using Konifer.Paths;
+using Konifer.Transformations;
 
 namespace Konifer.Tests.Paths;
 

@@ -1,4 +1,5 @@
 using Konifer.Configuration;
+using Konifer.Core.Assets;
 using Konifer.Paths;
 
 namespace Konifer.Tests.Paths;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Konifer.Core.Assets;
 using Konifer.Paths;
 
 namespace Konifer.Tests.Paths;

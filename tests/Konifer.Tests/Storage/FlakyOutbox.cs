@@ -1,4 +1,4 @@
-using Konifer.Storage.Outbox;
+using Konifer.Core.Storage;
 
 namespace Konifer.Tests.Storage;
 

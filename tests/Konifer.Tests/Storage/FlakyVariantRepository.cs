@@ -1,5 +1,4 @@
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Assets;
 
 namespace Konifer.Tests.Storage;
 

@@ -1,6 +1,6 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Storage;
 using Konifer.Storage.Metadata;
-using Konifer.Storage.Outbox;
 using Konifer.Tests.Storage.Contracts;
 
 namespace Konifer.Tests.Storage;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using Konifer.Assets;
-using Konifer.Storage;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Objects;
 using Konifer.Tests.TestSupport;

@@ -1,3 +1,4 @@
+using Konifer.Core.Storage;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Outbox;

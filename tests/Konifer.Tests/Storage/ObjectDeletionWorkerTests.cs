@@ -1,5 +1,6 @@
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Outbox;

@@ -1,3 +1,4 @@
+using Konifer.Core.Storage;
 using Konifer.Storage.Objects;
 
 namespace Konifer.Tests.Storage;

@@ -1,8 +1,9 @@
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Outbox;
-using Konifer.Transformations;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 

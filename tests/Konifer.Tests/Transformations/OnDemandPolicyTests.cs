@@ -1,5 +1,5 @@
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Transformations;
 using static Konifer.Tests.Transformations.Requests;
 

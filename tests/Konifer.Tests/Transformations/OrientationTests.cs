@@ -1,6 +1,7 @@
+using Konifer.Core.Transformations;
 using Konifer.Transformations;
 using NetVips;
-using Flip = Konifer.Transformations.Flip;
+using Flip = Konifer.Core.Transformations.Flip;
 
 namespace Konifer.Tests.Transformations;
 

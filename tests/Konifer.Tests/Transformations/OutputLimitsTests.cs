@@ -1,4 +1,6 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Transformations;
 using static Konifer.Tests.Transformations.Requests;
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using Konifer.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Transformations;
 
 namespace Konifer.Tests.Transformations;

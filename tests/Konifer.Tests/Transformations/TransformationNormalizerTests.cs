@@ -1,7 +1,8 @@
-using Konifer.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Transformations;
 using static Konifer.Tests.Transformations.Requests;
-using Flip = Konifer.Transformations.Flip;
+using Flip = Konifer.Core.Transformations.Flip;
 
 namespace Konifer.Tests.Transformations;
 

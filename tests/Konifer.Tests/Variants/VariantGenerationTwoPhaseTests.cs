@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 using Konifer.Imaging;
 using Konifer.Paths;
 using Konifer.Storage.Metadata;
@@ -7,7 +10,6 @@ using Konifer.Storage.Objects;
 using Konifer.Storage.Outbox;
 using Konifer.Tests.Storage;
 using Konifer.Tests.TestSupport;
-using Konifer.Transformations;
 using Konifer.Variants;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
-using Konifer.Paths;
+using Konifer.Core.Assets;
+using Konifer.Core.Sources;
 
 namespace Konifer.Assets.Sources;
 

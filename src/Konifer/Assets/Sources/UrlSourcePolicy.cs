@@ -1,3 +1,5 @@
+using Konifer.Core.Sources;
+
 namespace Konifer.Assets.Sources;
 
 /// <summary>

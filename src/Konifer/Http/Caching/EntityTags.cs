@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Konifer.Assets;
+using Konifer.Core.Assets;
 using Microsoft.Net.Http.Headers;
 
 namespace Konifer.Http.Caching;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
 using Konifer.Http.Uploads;
 using Konifer.Transformations;
 using Konifer.Variants.Scheduling;

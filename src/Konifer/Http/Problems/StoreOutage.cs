@@ -1,5 +1,5 @@
 using Amazon.Runtime;
-using Konifer.Storage.Objects;
+using Konifer.Core.Storage;
 using Npgsql;
 
 namespace Konifer.Http.Problems;

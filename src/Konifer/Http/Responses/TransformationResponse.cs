@@ -1,5 +1,5 @@
-using Konifer.Assets;
-using Konifer.Transformations;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 
 namespace Konifer.Http.Responses;
 
@@ -38,7 +38,7 @@ public sealed record TransformationResponse(
         t.Flip.ToString().ToLowerInvariant(),
         t.Filter switch
         {
-            Konifer.Transformations.Filter.BlackWhite => "black_white",
+            Konifer.Core.Transformations.Filter.BlackWhite => "black_white",
             _ => t.Filter.ToString().ToLowerInvariant(),
         },
         t.Blur,

@@ -1,4 +1,6 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 
 namespace Konifer.Http.Responses;
 

@@ -1,3 +1,5 @@
+using Konifer.Core.Assets;
+using Konifer.Core.Transformations;
 using Konifer.Transformations;
 using Microsoft.AspNetCore.Http;
 
@@ -43,7 +45,7 @@ public sealed record QueryParameters(int? Limit, IReadOnlyDictionary<string, str
             {
                 var labelKey = key.StartsWith(LabelPrefix, StringComparison.Ordinal) ? key[LabelPrefix.Length..] : key;
                 if (labelKey.Length == 0) throw new BadRequestException($"The query parameter '{key}' names no label.");
-                if ((Assets.StorableText.Problem(labelKey, "A label filter's key") ?? Assets.StorableText.Problem(value, $"The label filter '{labelKey}'")) is { } problem)
+                if ((Core.Assets.StorableText.Problem(labelKey, "A label filter's key") ?? Core.Assets.StorableText.Problem(value, $"The label filter '{labelKey}'")) is { } problem)
                     throw new BadRequestException(problem);
                 labels[labelKey] = value;
             }

@@ -1,5 +1,5 @@
-using Konifer.Assets;
 using Konifer.Configuration;
+using Konifer.Core.Images;
 
 namespace Konifer.Http.Signing;
 

@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Konifer.Assets.Sources;
-using Konifer.Storage;
+using Konifer.Core.Sources;
+using Konifer.Core.Storage;
 using Microsoft.Security.AntiSSRF;
 
 namespace Konifer.Http.Sources;

@@ -1,4 +1,4 @@
-using Konifer.Assets.Sources;
+using Konifer.Core.Sources;
 using Konifer.Http.Uploads;
 
 namespace Konifer.Http.Sources;

@@ -1,4 +1,4 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
 
 namespace Konifer.Http.Uploads;
 

@@ -1,4 +1,4 @@
-using Konifer.Storage;
+using Konifer.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;

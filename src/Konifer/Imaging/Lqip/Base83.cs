@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 // Hand-written: no BlurHash package is served to this project. BlurHash's own base-83 alphabet (Algorithm.md).
 namespace Konifer.Imaging.Lqip;
 

@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 // Hand-written: no BlurHash package is served to this project. Follows woltapp/blurhash (Algorithm.md and the
 // TypeScript encoder published on npm as "blurhash"), operation for operation, so that hashes match it exactly.
 namespace Konifer.Imaging.Lqip;

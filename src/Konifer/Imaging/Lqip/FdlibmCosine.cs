@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 // Hand-written port of fdlibm's cos (s_cos.c, k_cos.c, k_sin.c and the small and medium ranges of e_rem_pio2.c).
 // Why: the reference BlurHash and ThumbHash encoders run on V8, whose Math.cos is fdlibm; .NET's Math.Cos is the
 // platform libm, which differs in the last bit for a few percent of the angles these encoders use (and differs

@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 namespace Konifer.Imaging.Lqip;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 namespace Konifer.Imaging.Lqip;
 
 /// <summary>Both encoders take the same pixel layout; a wrong length would silently read the wrong pixels.</summary>

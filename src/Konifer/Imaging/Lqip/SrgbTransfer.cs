@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 // Hand-written: no BlurHash package is served to this project. The sRGB transfer curve as BlurHash's encoders use it.
 namespace Konifer.Imaging.Lqip;
 

@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 // Hand-written: no ThumbHash package is served to this project. Follows evanw/thumbhash (the JavaScript reference
 // "thumbhash.js", rgbaToThumbHash and thumbHashToRGBA), operation for operation, so that hashes match it exactly.
 namespace Konifer.Imaging.Lqip;

@@ -1,3 +1,6 @@
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
+
 namespace Konifer.Imaging.Lqip;
 
 /// <summary>A decoded ThumbHash: a small RGBA preview (not premultiplied) in the original's approximate aspect ratio.</summary>

@@ -1,4 +1,5 @@
 using Konifer.Background;
+using Konifer.Core.Storage;
 using Konifer.Storage.Objects;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
-using Konifer.Assets;
-using Konifer.Paths;
-using Konifer.Storage.Outbox;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 
 namespace Konifer.Storage.Metadata;
 

@@ -1,6 +1,7 @@
-using Konifer.Assets;
 using Konifer.Background;
-using Konifer.Storage.Outbox;
+using Konifer.Core.Assets;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

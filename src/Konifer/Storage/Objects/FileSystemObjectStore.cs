@@ -1,4 +1,4 @@
-using Konifer.Assets;
+using Konifer.Core.Storage;
 using Konifer.Storage.Leftovers;
 
 namespace Konifer.Storage.Objects;

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Konifer.Assets;
+using Konifer.Core.Storage;
 
 namespace Konifer.Storage.Objects;
 

@@ -1,4 +1,4 @@
-using Konifer.Assets;
+using Konifer.Core.Storage;
 
 namespace Konifer.Storage.Objects;
 

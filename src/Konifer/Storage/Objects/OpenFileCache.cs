@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Konifer.Core.Storage;
 using Microsoft.Win32.SafeHandles;
 
 namespace Konifer.Storage.Objects;

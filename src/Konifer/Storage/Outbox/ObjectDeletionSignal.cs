@@ -1,3 +1,5 @@
+using Konifer.Core.Storage;
+
 namespace Konifer.Storage.Outbox;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using Konifer.Storage.Objects;
+using Konifer.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

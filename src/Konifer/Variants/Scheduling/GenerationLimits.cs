@@ -1,5 +1,6 @@
 using System.Globalization;
-using Konifer.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Transformations;
 
 namespace Konifer.Variants.Scheduling;

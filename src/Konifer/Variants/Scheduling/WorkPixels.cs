@@ -1,5 +1,5 @@
-using Konifer.Assets;
-using Konifer.Transformations;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 
 namespace Konifer.Variants.Scheduling;
 

@@ -1,4 +1,4 @@
-using Konifer.Assets;
+using Konifer.Core.Assets;
 using Konifer.Http;
 using Konifer.Http.Selectors;
 

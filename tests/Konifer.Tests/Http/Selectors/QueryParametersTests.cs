@@ -1,3 +1,4 @@
+using Konifer.Core.Transformations;
 using Konifer.Http;
 using Konifer.Http.Selectors;
 using Microsoft.AspNetCore.Http;

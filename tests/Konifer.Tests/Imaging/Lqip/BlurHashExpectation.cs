@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 namespace Konifer.Tests.Imaging.Lqip;
 
 public sealed record BlurHashExpectation(int ComponentsX, int ComponentsY, string Hash);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Konifer.Core.Images;
 using Konifer.Imaging.Lqip;
 using Konifer.Tests.TestSupport;
 

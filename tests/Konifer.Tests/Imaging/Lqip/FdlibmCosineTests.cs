@@ -1,3 +1,4 @@
+using Konifer.Core.Images;
 using Konifer.Imaging.Lqip;
 
 namespace Konifer.Tests.Imaging.Lqip;

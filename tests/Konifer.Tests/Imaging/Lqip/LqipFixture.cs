@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 namespace Konifer.Tests.Imaging.Lqip;
 
 /// <summary>One pixel recipe of lqip-fixtures.json with what the official encoders and decoders made of it.</summary>

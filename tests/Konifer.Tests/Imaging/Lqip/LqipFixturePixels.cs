@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+
 namespace Konifer.Tests.Imaging.Lqip;
 
 /// <summary>The pixel recipes of reference/generate-fixtures.mjs, byte for byte.</summary>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Konifer.Core.Images;
 
 namespace Konifer.Tests.Imaging.Lqip;
 

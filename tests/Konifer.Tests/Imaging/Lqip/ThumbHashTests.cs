@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using Konifer.Imaging.Lqip;
 using Konifer.Tests.TestSupport;
 

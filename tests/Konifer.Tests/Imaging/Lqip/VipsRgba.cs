@@ -1,3 +1,5 @@
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 using NetVips;
 
 namespace Konifer.Tests.Imaging.Lqip;

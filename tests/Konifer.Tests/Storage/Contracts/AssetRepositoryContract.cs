@@ -1,7 +1,7 @@
-using Konifer.Assets;
-using Konifer.Paths;
-using Konifer.Storage.Outbox;
-using Konifer.Transformations;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 
 namespace Konifer.Tests.Storage.Contracts;
 

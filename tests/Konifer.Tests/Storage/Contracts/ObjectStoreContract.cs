@@ -1,5 +1,4 @@
-using Konifer.Assets;
-using Konifer.Storage.Objects;
+using Konifer.Core.Storage;
 
 namespace Konifer.Tests.Storage.Contracts;
 

@@ -1,4 +1,4 @@
-using Konifer.Paths;
+using Konifer.Core.Assets;
 using Konifer.Storage.Metadata.Postgres;
 using Npgsql;
 using NpgsqlTypes;

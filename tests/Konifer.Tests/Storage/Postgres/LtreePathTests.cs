@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Konifer.Paths;
+using Konifer.Core.Assets;
 using Konifer.Storage.Metadata.Postgres;
 
 namespace Konifer.Tests.Storage.Postgres;

@@ -1,6 +1,7 @@
-using Konifer.Assets;
 using Konifer.Configuration;
-using Konifer.Paths;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
 using Konifer.Storage.Metadata.Postgres;
 using Npgsql;
 

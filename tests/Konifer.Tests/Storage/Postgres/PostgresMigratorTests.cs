@@ -1,7 +1,7 @@
-using Konifer.Assets;
 using Konifer.Configuration;
+using Konifer.Core.Assets;
+using Konifer.Core.Storage;
 using Konifer.Storage.Metadata.Postgres;
-using Konifer.Storage.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Npgsql;

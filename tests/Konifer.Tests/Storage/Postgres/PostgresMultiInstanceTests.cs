@@ -1,7 +1,7 @@
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
 using Konifer.Storage.Metadata.Postgres;
-using Konifer.Storage.Outbox;
 using Npgsql;
 
 namespace Konifer.Tests.Storage.Postgres;

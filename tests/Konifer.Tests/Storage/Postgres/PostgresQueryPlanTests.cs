@@ -1,5 +1,4 @@
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Assets;
 using Konifer.Storage.Metadata.Postgres;
 using Npgsql;
 using NpgsqlTypes;

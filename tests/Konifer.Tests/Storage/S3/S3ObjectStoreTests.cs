@@ -1,4 +1,4 @@
-using Konifer.Storage.Objects;
+using Konifer.Core.Storage;
 using Konifer.Storage.Objects.S3;
 using Konifer.Tests.Storage.Contracts;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Web;
-using Konifer.Assets;
+using Konifer.Core.Storage;
 using Konifer.Storage.Objects.S3;
 
 namespace Konifer.Tests.Storage.S3;

@@ -1,5 +1,5 @@
 using Amazon.S3;
-using Konifer.Assets;
+using Konifer.Core.Storage;
 using Konifer.Storage.Objects.S3;
 
 namespace Konifer.Tests.Storage.S3;

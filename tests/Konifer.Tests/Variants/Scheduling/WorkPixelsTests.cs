@@ -1,4 +1,4 @@
-using Konifer.Assets;
+using Konifer.Core.Images;
 using Konifer.Variants.Scheduling;
 using static Konifer.Tests.Transformations.Requests;
 

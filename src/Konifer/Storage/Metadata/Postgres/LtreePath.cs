@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Konifer.Paths;
+using Konifer.Core.Assets;
 
 namespace Konifer.Storage.Metadata.Postgres;
 

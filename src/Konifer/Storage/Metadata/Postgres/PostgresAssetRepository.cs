@@ -1,6 +1,6 @@
-using Konifer.Assets;
-using Konifer.Paths;
-using Konifer.Storage.Outbox;
+using Konifer.Core.Assets;
+using Konifer.Core.Images;
+using Konifer.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,6 +1,5 @@
 using System.Text;
-using Konifer.Assets;
-using Konifer.Paths;
+using Konifer.Core.Assets;
 using Npgsql;
 using NpgsqlTypes;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Konifer.Assets;
-using Konifer.Transformations;
+using Konifer.Core.Images;
+using Konifer.Core.Transformations;
 
 namespace Konifer.Storage.Metadata.Postgres;
 
@@ -25,7 +25,7 @@ internal static class PostgresJson
 
     public static string Lqip(Lqip lqip) => JsonSerializer.Serialize(lqip, Options);
 
-    public static Lqip ReadLqip(string json) => JsonSerializer.Deserialize<Lqip>(json, Options) ?? Assets.Lqip.None;
+    public static Lqip ReadLqip(string json) => JsonSerializer.Deserialize<Lqip>(json, Options) ?? Core.Images.Lqip.None;
 
     public static string Transformation(Transformation transformation) => JsonSerializer.Serialize(transformation, Options);
 

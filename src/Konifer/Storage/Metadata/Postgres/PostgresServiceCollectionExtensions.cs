@@ -1,6 +1,6 @@
-using Konifer.Assets;
 using Konifer.Configuration;
-using Konifer.Storage.Outbox;
+using Konifer.Core.Assets;
+using Konifer.Core.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 

@@ -1,3 +1,4 @@
+using Konifer.Core.Assets;
 using Konifer.Paths;
 
 namespace Konifer.Storage.Objects.S3;

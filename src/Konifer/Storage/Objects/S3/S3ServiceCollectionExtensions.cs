@@ -1,4 +1,5 @@
 using Konifer.Configuration;
+using Konifer.Core.Storage;
 using Konifer.Paths;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,6 +1,0 @@
-using Konifer.Paths;
-
-namespace Konifer.Assets;
-
-public sealed class AssetNotFoundException(AssetPath path, long? entryId)
-    : Exception(entryId is null ? $"No asset found at {path}." : $"No asset with entry id {entryId} found at {path}.");

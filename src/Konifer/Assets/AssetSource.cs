@@ -1,7 +1,0 @@
-namespace Konifer.Assets;
-
-public enum AssetSource
-{
-    Upload,
-    Url,
-}

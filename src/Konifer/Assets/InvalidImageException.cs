@@ -1,4 +1,0 @@
-namespace Konifer.Assets;
-
-/// <summary>Uploaded bytes that are not a supported image, or a broken one.</summary>
-public sealed class InvalidImageException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,5 @@
+namespace Konifer.Core.Assets;
+
+/// <summary>The record exists but its bytes do not (should not happen with two-phase stores; reported as 404).</summary>
+public sealed class AssetContentMissingException(AssetPath path, long entryId)
+    : Exception($"The content of entry {entryId} at {path} is not available.");

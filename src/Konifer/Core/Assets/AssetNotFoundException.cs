@@ -1,0 +1,4 @@
+namespace Konifer.Core.Assets;
+
+public sealed class AssetNotFoundException(AssetPath path, long? entryId)
+    : Exception(entryId is null ? $"No asset found at {path}." : $"No asset with entry id {entryId} found at {path}.");

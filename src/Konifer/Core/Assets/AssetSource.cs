@@ -1,0 +1,7 @@
+namespace Konifer.Core.Assets;
+
+public enum AssetSource
+{
+    Upload,
+    Url,
+}

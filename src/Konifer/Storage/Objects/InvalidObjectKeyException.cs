@@ -1,4 +1,0 @@
-namespace Konifer.Storage.Objects;
-
-/// <summary>A bucket or key that would escape the store's namespace (e.g. <c>..</c> or an absolute path).</summary>
-public sealed class InvalidObjectKeyException(string message) : Exception(message);

@@ -1,6 +1,0 @@
-using Konifer.Assets;
-
-namespace Konifer.Storage.Outbox;
-
-/// <summary>An object whose record is gone and whose bytes still have to be removed from the object store.</summary>
-public sealed record PendingDeletion(long Id, ObjectLocation Location, int Attempts);
