@@ -2,7 +2,7 @@ using System.Text;
 using CsCheck;
 using Konifer.Assets;
 using Konifer.Configuration;
-using Konifer.Configuration.Hocon;
+using Konifer.Hocon;
 using Konifer.Http;
 using Konifer.Http.Selectors;
 using Konifer.Http.Uploads;
