@@ -1,5 +1,5 @@
 using Konifer.Assets;
-using Konifer.Imaging.Lqip;
+using Konifer.LqipEncoders;
 using Konifer.Paths;
 
 namespace Konifer.Variants;

@@ -1,6 +1,6 @@
 // Hand-written: no BlurHash package is served to this project. Follows woltapp/blurhash (Algorithm.md and the
 // TypeScript encoder published on npm as "blurhash"), operation for operation, so that hashes match it exactly.
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>
 /// BlurHash placeholders: a few DCT components of the image in linear light, written as a short base-83 string

@@ -1,4 +1,4 @@
-namespace Konifer.Tests.Imaging.Lqip;
+namespace Konifer.LqipEncoders.Tests;
 
 /// <summary>One pixel recipe of lqip-fixtures.json with what the official encoders and decoders made of it.</summary>
 public sealed record LqipFixture(

@@ -1,6 +1,6 @@
 using NetVips;
 
-namespace Konifer.Tests.Imaging.Lqip;
+namespace Konifer.LqipEncoders.Tests;
 
 /// <summary>Decodes an encoded image with libvips into the 8-bit RGBA layout the placeholder encoders take.</summary>
 public static class VipsRgba

@@ -1,4 +1,4 @@
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>
 /// What the imaging side must hand the placeholder encoders: a thumbnail that fits in 100×100 (ThumbHash refuses

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
-using Konifer.Imaging.Lqip;
-using Konifer.Tests.TestSupport;
 
-namespace Konifer.Tests.Imaging.Lqip;
+namespace Konifer.LqipEncoders.Tests;
 
 public class ThumbHashTests
 {

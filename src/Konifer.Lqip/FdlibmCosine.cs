@@ -13,7 +13,7 @@
 // software is freely granted, provided that this notice
 // is preserved.
 // ====================================================
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>Cosine, bit for bit as JavaScript engines built on fdlibm compute it.</summary>
 internal static class FdlibmCosine

@@ -1,5 +1,5 @@
 // Hand-written: no BlurHash package is served to this project. BlurHash's own base-83 alphabet (Algorithm.md).
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>The JSON-, HTML- and shell-safe base-83 digits that BlurHash strings are written in.</summary>
 internal static class Base83

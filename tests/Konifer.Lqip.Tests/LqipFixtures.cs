@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Konifer.Tests.Imaging.Lqip;
+namespace Konifer.LqipEncoders.Tests;
 
 /// <summary>Reads lqip-fixtures.json, copied next to the test assembly (see reference/README.md for its origin).</summary>
 public static class LqipFixtures
@@ -20,7 +20,7 @@ public static class LqipFixtures
 
     private static IReadOnlyList<LqipFixture> Load()
     {
-        var path = Path.Combine(AppContext.BaseDirectory, "Imaging", "Lqip", "lqip-fixtures.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "lqip-fixtures.json");
         using var stream = File.OpenRead(path);
         var file = JsonSerializer.Deserialize<FixtureFile>(stream, new JsonSerializerOptions { PropertyNameCaseInsensitive = true })
                    ?? throw new InvalidDataException($"{path} is empty");

@@ -1,4 +1,4 @@
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>Both encoders take the same pixel layout; a wrong length would silently read the wrong pixels.</summary>
 internal static class RgbaBuffer

@@ -1,5 +1,5 @@
 // Hand-written: no BlurHash package is served to this project. The sRGB transfer curve as BlurHash's encoders use it.
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>BlurHash averages colours in linear light and stores the average back as 8-bit sRGB.</summary>
 internal static class SrgbTransfer

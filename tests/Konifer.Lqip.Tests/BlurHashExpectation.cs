@@ -1,3 +1,3 @@
-namespace Konifer.Tests.Imaging.Lqip;
+namespace Konifer.LqipEncoders.Tests;
 
 public sealed record BlurHashExpectation(int ComponentsX, int ComponentsY, string Hash);

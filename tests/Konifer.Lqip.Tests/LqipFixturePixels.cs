@@ -1,4 +1,4 @@
-namespace Konifer.Tests.Imaging.Lqip;
+namespace Konifer.LqipEncoders.Tests;
 
 /// <summary>The pixel recipes of reference/generate-fixtures.mjs, byte for byte.</summary>
 public static class LqipFixturePixels

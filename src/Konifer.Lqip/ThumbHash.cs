@@ -1,6 +1,6 @@
 // Hand-written: no ThumbHash package is served to this project. Follows evanw/thumbhash (the JavaScript reference
 // "thumbhash.js", rgbaToThumbHash and thumbHashToRGBA), operation for operation, so that hashes match it exactly.
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>
 /// ThumbHash placeholders: luminance, two chroma channels and alpha as a few DCT terms, packed into about 25 bytes.

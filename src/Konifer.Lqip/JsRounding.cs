@@ -1,4 +1,4 @@
-namespace Konifer.Imaging.Lqip;
+namespace Konifer.LqipEncoders;
 
 /// <summary>
 /// The reference encoders are JavaScript: their Math.round sends halves up (towards +∞), where .NET's default

@@ -1,6 +1,4 @@
-using Konifer.Imaging.Lqip;
-
-namespace Konifer.Tests.Imaging.Lqip;
+namespace Konifer.LqipEncoders.Tests;
 
 public class FdlibmCosineTests
 {
