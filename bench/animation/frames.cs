@@ -1,4 +1,4 @@
-#:package NetVips@3.2.0
+#:package NetVips
 // Writes an animated GIF of N frames of W×H, each frame a different grey, 50 ms each, looping forever.
 // Usage: dotnet run bench/animation/frames.cs -- N W H out.gif
 using NetVips;

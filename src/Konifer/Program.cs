@@ -1,5 +1,5 @@
 using Konifer.Configuration;
-using Konifer.Configuration.Hocon;
+using Konifer.Hocon;
 using Konifer.Hosting;
 using Konifer.Imaging;
 using Konifer.Storage.Metadata.Postgres;

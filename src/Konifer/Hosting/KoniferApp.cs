@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Konifer.Configuration;
-using Konifer.Configuration.Hocon;
+using Konifer.Hocon;
 using Konifer.Http;
 using Konifer.Http.Problems;
 using Konifer.Http.Responses;

@@ -1,6 +1,6 @@
 using Konifer.Core.Images;
 using Konifer.Core.Transformations;
-using Konifer.Imaging.Lqip;
+using Konifer.LqipEncoders;
 using Konifer.Paths;
 
 namespace Konifer.Variants;

@@ -29,7 +29,7 @@ public class StartupConfigurationTests
     [Fact]
     public async Task A_syntax_error_names_the_file_line_and_column()
     {
-        var error = await Assert.ThrowsAsync<Konifer.Configuration.Hocon.HoconException>(() =>
+        var error = await Assert.ThrowsAsync<Konifer.Hocon.HoconException>(() =>
             KoniferTestServer.StartAsync("data-store.provider = in-memory\nobject-store {\n  provider = in-memory\n"));
         Assert.Contains("konifer.conf:", error.Message);
         Assert.Contains("'}'", error.Message);

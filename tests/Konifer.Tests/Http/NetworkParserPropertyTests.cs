@@ -1,10 +1,10 @@
 using System.Text;
 using CsCheck;
 using Konifer.Configuration;
-using Konifer.Configuration.Hocon;
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Transformations;
+using Konifer.Hocon;
 using Konifer.Http;
 using Konifer.Http.Selectors;
 using Konifer.Http.Uploads;

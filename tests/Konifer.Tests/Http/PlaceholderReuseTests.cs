@@ -50,7 +50,7 @@ public sealed class PlaceholderReuseTests : IAsyncLifetime
         Assert.NotEqual(original.Item2, cropped.Thumbhash);
 
         // The new placeholders describe the new pixels: the rotated gradient runs red (top) to blue (bottom).
-        var pixels = Konifer.Imaging.Lqip.BlurHash.Decode(rotated.Blurhash, 4, 4);
+        var pixels = Konifer.LqipEncoders.BlurHash.Decode(rotated.Blurhash, 4, 4);
         var (top, bottom) = (pixels.AsSpan(0, 4).ToArray(), pixels.AsSpan(pixels.Length - 4, 4).ToArray());
         Assert.True(top[0] > top[2] && bottom[2] > bottom[0], JsonSerializer.Serialize(new { top, bottom }));
     }

@@ -157,7 +157,7 @@ public sealed class VariantTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(blurhash));
         Assert.False(string.IsNullOrEmpty(lqip.GetProperty("thumbhash").GetString()));
         // A solid red image decodes to a red placeholder.
-        var decoded = Konifer.Imaging.Lqip.BlurHash.Decode(blurhash!, 4, 4);
+        var decoded = Konifer.LqipEncoders.BlurHash.Decode(blurhash!, 4, 4);
         Assert.True(decoded[0] > 150 && decoded[1] < 80 && decoded[2] < 80);
 
         var (content, _) = await Get(Client, "/assets/lqip/a/-/content?r=90");

@@ -1,0 +1,8 @@
+namespace Konifer.Hocon;
+
+internal enum HoconPathPieceKind
+{
+    Unquoted,
+    Quoted,
+    Whitespace,
+}

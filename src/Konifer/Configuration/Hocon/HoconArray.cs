@@ -1,6 +1,0 @@
-namespace Konifer.Configuration.Hocon;
-
-internal sealed class HoconArray(HoconPosition position, IReadOnlyList<HoconValue> elements) : HoconValue(position)
-{
-    public IReadOnlyList<HoconValue> Elements { get; } = elements;
-}

@@ -1,7 +1,0 @@
-namespace Konifer.Configuration.Hocon;
-
-/// <summary>An object; fields keep the order in which their keys were first defined.</summary>
-internal sealed class HoconObject(HoconPosition position) : HoconValue(position)
-{
-    public OrderedDictionary<string, HoconValue> Fields { get; } = new(StringComparer.Ordinal);
-}

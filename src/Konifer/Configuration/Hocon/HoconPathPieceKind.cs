@@ -1,8 +1,0 @@
-namespace Konifer.Configuration.Hocon;
-
-internal enum HoconPathPieceKind
-{
-    Unquoted,
-    Quoted,
-    Whitespace,
-}

@@ -1,0 +1,3 @@
+namespace Konifer.LqipEncoders.Tests;
+
+public sealed record BlurHashExpectation(int ComponentsX, int ComponentsY, string Hash);

@@ -1,6 +1,0 @@
-using Konifer.Core.Images;
-
-namespace Konifer.Tests.Imaging.Lqip;
-
-/// <summary>The official decoder's preview: its size and the SHA-256 (hex) of its RGBA bytes.</summary>
-public sealed record ThumbHashPreviewExpectation(int Width, int Height, string Sha256);
