@@ -15,7 +15,7 @@ namespace Konifer.Assets;
 /// after the reservation abandons it, so nothing half-stored shows.
 /// </summary>
 public sealed class StoreAsset(
-    IAssetRepository repository,
+    IAssetEntries entries,
     IObjectStore objectStore,
     IImageInspector inspector,
     IImageTransformer transformer,
@@ -41,7 +41,7 @@ public sealed class StoreAsset(
         var lqip = await placeholders.EncodeAsync(contentFile, attributes, configuration.Lqip, cancellationToken);
 
         var location = ObjectLocation.NewFor(configuration.Bucket, attributes.Format);
-        var pending = await repository.CreatePendingAsync(
+        var pending = await entries.CreatePendingAsync(
             new PendingAsset(command.Path, command.Information, command.Source, command.SourceUrl, location, attributes, lqip, clock.GetUtcNow()),
             cancellationToken);
         Asset ready;
@@ -49,7 +49,7 @@ public sealed class StoreAsset(
         {
             await using (var content = new FileStream(contentFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
                 await objectStore.PutAsync(location, content, content.Length, attributes.Format.MediaType(), cancellationToken);
-            ready = await repository.MarkReadyAsync(pending.Id, cancellationToken)
+            ready = await entries.MarkReadyAsync(pending.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready.");
         }
         catch (Exception e)
@@ -57,7 +57,7 @@ public sealed class StoreAsset(
             logger.LogWarning(e, "Storing {Path} entry {EntryId} failed; abandoning it", pending.Path, pending.EntryId);
             try
             {
-                await repository.AbandonPendingAsync(pending.Id, CancellationToken.None);
+                await entries.AbandonPendingAsync(pending.Id, CancellationToken.None);
             }
             catch (Exception abandon)
             {

@@ -12,7 +12,7 @@ namespace Konifer.Variants;
 /// ready record. Files, not byte arrays, carry the image at every step.
 /// </summary>
 public sealed class VariantGeneration(
-    IAssetRepository repository,
+    IVariantRecords repository,
     IObjectStore objectStore,
     IImageTransformer transformer,
     PlaceholderEncoder placeholders,
