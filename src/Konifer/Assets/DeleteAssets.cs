@@ -8,13 +8,13 @@ namespace Konifer.Assets;
 /// Deletes records at once; their bytes are removed by the outbox worker, which this wakes up. Deleting nothing is
 /// not an error: DELETE is idempotent and always answers 204.
 /// </summary>
-public sealed class DeleteAssets(IAssetRepository repository, IObjectDeletionSignal deletionSignal, ILogger<DeleteAssets> logger)
+public sealed class DeleteAssets(IAssetEntries entries, IObjectDeletionSignal deletionSignal, ILogger<DeleteAssets> logger)
 {
     public async Task<int> ExecuteAsync(DeleteAssetsCommand command, CancellationToken cancellationToken)
     {
         var deleted = command.Recursive
-            ? await repository.DeleteRecursiveAsync(command.Path, command.Query.Labels, cancellationToken)
-            : await repository.DeleteAsync(command.Path, command.Query, cancellationToken);
+            ? await entries.DeleteRecursiveAsync(command.Path, command.Query.Labels, cancellationToken)
+            : await entries.DeleteAsync(command.Path, command.Query, cancellationToken);
         if (deleted > 0)
         {
             deletionSignal.Nudge();

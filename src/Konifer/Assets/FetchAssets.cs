@@ -10,7 +10,7 @@ namespace Konifer.Assets;
 
 /// <summary>Finds assets by selectors and opens variant content for streaming.</summary>
 public sealed class FetchAssets(
-    IAssetRepository repository,
+    IAssetEntries repository,
     IObjectStore objectStore,
     PathConfigurationResolver pathConfigurations,
     VariantProfiles profiles,

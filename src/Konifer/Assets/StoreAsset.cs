@@ -15,7 +15,7 @@ namespace Konifer.Assets;
 /// after the reservation abandons it, so nothing half-stored shows.
 /// </summary>
 public sealed class StoreAsset(
-    IAssetRepository repository,
+    IAssetEntries entries,
     IObjectStore objectStore,
     IImageInspector inspector,
     IImageTransformer transformer,
@@ -41,31 +41,14 @@ public sealed class StoreAsset(
         var lqip = await placeholders.EncodeAsync(contentFile, attributes, configuration.Lqip, cancellationToken);
 
         var location = ObjectLocation.NewFor(configuration.Bucket, attributes.Format);
-        var pending = await repository.CreatePendingAsync(
+        var pending = await entries.CreatePendingAsync(
             new PendingAsset(command.Path, command.Information, command.Source, command.SourceUrl, location, attributes, lqip, clock.GetUtcNow()),
             cancellationToken);
-        Asset ready;
-        try
-        {
-            await using (var content = new FileStream(contentFile, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-                await objectStore.PutAsync(location, content, content.Length, attributes.Format.MediaType(), cancellationToken);
-            ready = await repository.MarkReadyAsync(pending.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready.");
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Storing {Path} entry {EntryId} failed; abandoning it", pending.Path, pending.EntryId);
-            try
-            {
-                await repository.AbandonPendingAsync(pending.Id, CancellationToken.None);
-            }
-            catch (Exception abandon)
-            {
-                // The sweeper abandons it later; the client must see why the upload failed, not this.
-                logger.LogWarning(abandon, "Abandoning {Path} entry {EntryId} failed; the pending-upload sweeper will remove it", pending.Path, pending.EntryId);
-            }
-            throw;
-        }
+        var ready = await TwoPhaseStore.UploadThenMarkReadyAsync(objectStore,
+            new ReservedUpload(contentFile, location, attributes.Format.MediaType(), pending.Path, pending.EntryId, IsVariant: false),
+            async () => await entries.MarkReadyAsync(pending.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready."),
+            token => entries.AbandonPendingAsync(pending.Id, token), logger, cancellationToken);
         logger.LogInformation("Stored {Path} entry {EntryId} as {Format} {Width}x{Height}", ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
         variants.ScheduleEager(ready, TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes));
         return ready;

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Konifer.Assets;
 using Konifer.Assets.Sources;
 using Konifer.Configuration;
-using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Sources;
 using Konifer.Core.Storage;
@@ -49,9 +48,7 @@ public static class KoniferServiceCollectionExtensions
         switch (settings.DataStore.Provider)
         {
             case DataStoreProvider.InMemory:
-                services.AddSingleton<InMemoryAssetRepository>();
-                services.AddSingleton<IAssetRepository>(sp => sp.GetRequiredService<InMemoryAssetRepository>());
-                services.AddSingleton<IObjectDeletionOutbox>(sp => sp.GetRequiredService<InMemoryAssetRepository>());
+                services.AddMetadataStore<InMemoryAssetRepository>();
                 break;
             case DataStoreProvider.PostgreSql:
                 // Registered before the background workers so that the schema is migrated before they start.

@@ -15,7 +15,7 @@ namespace Konifer.Variants;
 public sealed class VariantCache(
     VariantGeneration generation,
     VariantGenerationScheduler scheduler,
-    IAssetRepository repository,
+    IVariantRecords repository,
     PathConfigurationResolver pathConfigurations,
     GenerationLimits limits,
     TimeProvider clock,

@@ -10,7 +10,7 @@ namespace Konifer.Variants;
 /// Several instances may run it at once: deleting an already deleted variant is a no-op.
 /// </summary>
 public sealed class VariantExpirationReaper(
-    IAssetRepository repository,
+    IStaleRecords staleRecords,
     IObjectDeletionSignal deletionSignal,
     TimeProvider clock,
     ILogger<VariantExpirationReaper> logger) : PeriodicBackgroundService(clock, logger)
@@ -34,7 +34,7 @@ public sealed class VariantExpirationReaper(
         int deleted;
         do
         {
-            deleted = await repository.DeleteExpiredVariantsAsync(Clock.GetUtcNow(), BatchSize, cancellationToken);
+            deleted = await staleRecords.DeleteExpiredVariantsAsync(Clock.GetUtcNow(), BatchSize, cancellationToken);
             total += deleted;
         }
         while (deleted == BatchSize);

@@ -12,7 +12,7 @@ namespace Konifer.Variants;
 /// ready record. Files, not byte arrays, carry the image at every step.
 /// </summary>
 public sealed class VariantGeneration(
-    IAssetRepository repository,
+    IVariantRecords repository,
     IObjectStore objectStore,
     IImageTransformer transformer,
     PlaceholderEncoder placeholders,
@@ -51,29 +51,11 @@ public sealed class VariantGeneration(
     {
         var pending = await repository.ReserveVariantAsync(asset.Id, generated, cancellationToken)
             ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
-        Variant? recorded;
-        try
-        {
-            await using (var content = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-                await objectStore.PutAsync(generated.Location, content, content.Length, generated.Transformation.Format.MediaType(), cancellationToken);
+        var recorded = await TwoPhaseStore.UploadThenMarkReadyAsync(objectStore,
+            new ReservedUpload(file, generated.Location, generated.Transformation.Format.MediaType(), asset.Path, asset.EntryId, IsVariant: true),
             // Not cancelled: the work is done, and a client that left should not cost the next one a regeneration.
-            recorded = await repository.MarkVariantReadyAsync(pending, CancellationToken.None);
-        }
-        catch (Exception e)
-        {
-            logger.LogWarning(e, "Storing a variant of {Path} entry {EntryId} failed; abandoning it", asset.Path, asset.EntryId);
-            try
-            {
-                await repository.AbandonPendingVariantAsync(pending, CancellationToken.None);
-            }
-            catch (Exception abandon)
-            {
-                // The sweeper removes it later; the caller must see why generation failed, not this.
-                logger.LogWarning(abandon, "Abandoning a variant of {Path} entry {EntryId} failed; the pending-upload sweeper will remove it",
-                    asset.Path, asset.EntryId);
-            }
-            throw;
-        }
+            () => repository.MarkVariantReadyAsync(pending, CancellationToken.None),
+            token => repository.AbandonPendingVariantAsync(pending, token), logger, cancellationToken);
         return recorded ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
     }
 

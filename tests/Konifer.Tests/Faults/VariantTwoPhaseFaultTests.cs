@@ -62,8 +62,9 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
     {
         var services = _server.Services;
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2));
-        var sweeper = new PendingUploadSweeper(services.GetRequiredService<IAssetRepository>(), services.GetRequiredService<IObjectDeletionSignal>(),
-            Options.Create(new PendingUploadSweeperOptions()), later, new CapturingLogger<PendingUploadSweeper>());
+        var sweeper = new PendingUploadSweeper(services.GetRequiredService<IStaleRecords>(), services.GetRequiredService<IAssetEntries>(),
+            services.GetRequiredService<IObjectDeletionSignal>(), Options.Create(new PendingUploadSweeperOptions()), later,
+            new CapturingLogger<PendingUploadSweeper>());
         return sweeper.SweepOnceAsync(CancellationToken.None);
     }
 
@@ -137,14 +138,14 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
         await Client.StoreAsync("/v2p/model", png);
         await Client.StoreAsync("/v2p/crashed", png);
         using (var model = await GetVariantAsync("/v2p/model")) Assert.Equal(HttpStatusCode.OK, model.StatusCode);
-        var repository = _server.Services.GetRequiredService<IAssetRepository>();
-        var transformation = (await repository.FindAsync(AssetPath.Parse("/v2p/model"), AssetQuery.Newest, CancellationToken.None))
+        var entries = _server.Services.GetRequiredService<IAssetEntries>();
+        var transformation = (await entries.FindAsync(AssetPath.Parse("/v2p/model"), AssetQuery.Newest, CancellationToken.None))
             .Single().Variants.Single(v => !v.IsOriginal).Transformation!;
-        var crashed = (await repository.FindAsync(AssetPath.Parse("/v2p/crashed"), AssetQuery.Newest, CancellationToken.None)).Single();
+        var crashed = (await entries.FindAsync(AssetPath.Parse("/v2p/crashed"), AssetQuery.Newest, CancellationToken.None)).Single();
 
         // What a process that died right after uploading leaves behind: a pending record and its object.
         var location = ObjectLocation.NewFor(S3Server.Bucket, ImageFormat.Webp);
-        var pending = await repository.ReserveVariantAsync(crashed.Id, new NewVariant(transformation, location,
+        var pending = await _server.Services.GetRequiredService<IVariantRecords>().ReserveVariantAsync(crashed.Id, new NewVariant(transformation, location,
             new ImageAttributes(12, 6, ImageFormat.Webp, 1, null, "srgb"), Lqip.None, DateTimeOffset.UtcNow, null), CancellationToken.None);
         Assert.NotNull(pending);
         using (var bytes = new MemoryStream(png))

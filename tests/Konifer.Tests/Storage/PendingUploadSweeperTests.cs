@@ -22,7 +22,7 @@ public sealed class PendingUploadSweeperTests : IAsyncDisposable
     private PendingUploadSweeper? _started;
 
     private PendingUploadSweeper Sweeper(TimeSpan? gracePeriod = null, int batchSize = 100) =>
-        new(_repository, _signal, Options.Create(new PendingUploadSweeperOptions
+        new(_repository, _repository, _signal, Options.Create(new PendingUploadSweeperOptions
         {
             GracePeriod = gracePeriod ?? TimeSpan.FromHours(1),
             BatchSize = batchSize,

@@ -29,7 +29,7 @@ public sealed class VariantGenerationTwoPhaseTests
         0, 80, Padding.None, MetadataStrip.None, ColorSpace.Origin);
 
     private readonly InMemoryAssetRepository _store = new();
-    private readonly FlakyVariantRepository _repository;
+    private readonly FlakyVariantRecords _records;
     private readonly InMemoryObjectStore _objects = new();
     private readonly FlakyObjectStore _objectStore;
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
@@ -37,10 +37,10 @@ public sealed class VariantGenerationTwoPhaseTests
 
     public VariantGenerationTwoPhaseTests()
     {
-        _repository = new FlakyVariantRepository(_store);
+        _records = new FlakyVariantRecords(_store);
         _objectStore = new FlakyObjectStore(_objects, failures: 0);
         var transformer = new VipsImageTransformer();
-        _generation = new VariantGeneration(_repository, _objectStore, transformer, new PlaceholderEncoder(transformer),
+        _generation = new VariantGeneration(_records, _objectStore, transformer, new PlaceholderEncoder(transformer),
             PathConfigurationResolver.FromConfiguration(new JsonObject()), _time, new CapturingLogger<VariantGeneration>());
     }
 
@@ -65,7 +65,7 @@ public sealed class VariantGenerationTwoPhaseTests
     private Task<int> SweepLaterAsync()
     {
         _time.Advance(TimeSpan.FromHours(2));
-        return new PendingUploadSweeper(_repository, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions()), _time,
+        return new PendingUploadSweeper(_store, _store, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions()), _time,
             new CapturingLogger<PendingUploadSweeper>()).SweepOnceAsync(None);
     }
 
@@ -105,10 +105,10 @@ public sealed class VariantGenerationTwoPhaseTests
         var generating = _generation.GenerateAsync(asset, Thumb, None);
         await Eventually.UntilAsync(() => Task.FromResult(_objectStore.PutAttempts), n => n == 1, TimeSpan.FromSeconds(10), "Reaching the upload");
         // The database goes away while the bytes are being uploaded: neither marking ready nor abandoning works.
-        _repository.CutOff = true;
+        _records.CutOff = true;
         _objectStore.PutGate.SetResult();
         await Assert.ThrowsAsync<IOException>(() => generating);
-        _repository.CutOff = false;
+        _records.CutOff = false;
 
         Assert.Empty(await GeneratedVariantsAsync());
         Assert.Empty(await QueuedAsync());

@@ -15,7 +15,8 @@ namespace Konifer.Storage.Metadata;
 /// twice, or made ready in between, is left alone the second time.
 /// </summary>
 public sealed partial class PendingUploadSweeper(
-    IAssetRepository repository,
+    IStaleRecords staleRecords,
+    IAssetEntries entries,
     IObjectDeletionSignal deletionSignal,
     IOptions<PendingUploadSweeperOptions> options,
     TimeProvider clock,
@@ -40,17 +41,17 @@ public sealed partial class PendingUploadSweeper(
         var batchSize = Math.Max(1, _options.BatchSize);
         var total = await InBatchesAsync(batchSize, async () =>
         {
-            var stale = await repository.FindPendingOlderThanAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            var stale = await staleRecords.FindPendingOlderThanAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
             foreach (var asset in stale)
             {
-                await repository.AbandonPendingAsync(asset.Id, cancellationToken).ConfigureAwait(false);
+                await entries.AbandonPendingAsync(asset.Id, cancellationToken).ConfigureAwait(false);
                 LogAbandoned(Logger, asset.Path.Value, asset.EntryId, asset.CreatedAt);
             }
             return stale.Count;
         }).ConfigureAwait(false);
         total += await InBatchesAsync(batchSize, async () =>
         {
-            var swept = await repository.SweepPendingVariantsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
+            var swept = await staleRecords.SweepPendingVariantsAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);
             foreach (var pending in swept)
                 LogAbandonedVariant(Logger, pending.Variant.Transformation?.ToString(), pending.AssetId, pending.Variant.CreatedAt);
             return swept.Count;

@@ -61,16 +61,17 @@ public sealed class PostgresMigratorTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task The_registered_start_up_step_migrates_and_both_ports_are_the_same_repository()
+    public async Task The_registered_start_up_step_migrates_and_every_role_is_the_same_repository()
     {
         var connectionString = await server.CreateDatabaseAsync(withLtree: true);
         await using var provider = Services(connectionString).BuildServiceProvider();
 
         foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
 
-        var assets = provider.GetRequiredService<IAssetRepository>();
-        Assert.IsType<PostgresAssetRepository>(assets);
-        Assert.Same(assets, provider.GetRequiredService<IObjectDeletionOutbox>());
+        var repository = Assert.IsType<PostgresAssetRepository>(provider.GetRequiredService<IAssetEntries>());
+        Assert.Same(repository, provider.GetRequiredService<IVariantRecords>());
+        Assert.Same(repository, provider.GetRequiredService<IStaleRecords>());
+        Assert.Same(repository, provider.GetRequiredService<IObjectDeletionOutbox>());
         Assert.Equal(PostgresMigrator.KnownVersions, await AppliedVersionsAsync(provider.GetRequiredService<NpgsqlDataSource>()));
     }
 

@@ -18,8 +18,8 @@ public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
     private static CancellationToken None => CancellationToken.None;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
-    private PendingUploadSweeper Sweeper(IAssetRepository repository) =>
-        new(repository, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions { BatchSize = 7 }), _time,
+    private PendingUploadSweeper Sweeper(PostgresAssetRepository repository) =>
+        new(repository, repository, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions { BatchSize = 7 }), _time,
             new CapturingLogger<PendingUploadSweeper>());
 
     /// <summary>Two instances' repositories, each with its own pool, on one freshly migrated database.</summary>

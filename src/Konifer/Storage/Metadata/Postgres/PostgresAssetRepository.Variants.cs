@@ -1,5 +1,4 @@
 using Konifer.Core.Assets;
-using Konifer.Core.Images;
 using Konifer.Core.Transformations;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +11,7 @@ namespace Konifer.Storage.Metadata.Postgres;
 /// pending row of a crashed instance never blocks a new generation; it is swept later. When instances race on one
 /// variant, the first to mark its row ready wins and the others drop their rows and queue their objects.
 /// </summary>
-public sealed partial class PostgresAssetRepository
+public sealed partial class PostgresAssetRepository : IVariantRecords
 {
     private const string ReserveVariantSql = """
         INSERT INTO asset_variants (id, asset_id, is_original, is_ready, transformation, bucket, object_key, attributes, lqip, created_at, expires_at)
@@ -51,18 +50,6 @@ public sealed partial class PostgresAssetRepository
     private const string SettleVariantSql = DropPendingVariantCtes + $"""
         SELECT {PostgresAssetSql.VariantColumns} FROM asset_variants
         WHERE asset_id = $4 AND transformation = $5 AND NOT is_original AND is_ready
-        """;
-
-    private const string SweepPendingVariantsSql = $"""
-        WITH doomed AS (
-            DELETE FROM asset_variants WHERE id IN (
-                SELECT id FROM asset_variants WHERE NOT is_ready AND created_at < $1
-                ORDER BY created_at, id LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING {PostgresAssetSql.VariantColumns}
-        ), queued AS (
-            INSERT INTO object_deletion_outbox (bucket, object_key) SELECT bucket, object_key FROM doomed
-        )
-        SELECT * FROM doomed ORDER BY created_at, id
         """;
 
     public async Task<PendingVariant?> ReserveVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken)
@@ -112,17 +99,13 @@ public sealed partial class PostgresAssetRepository
         await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<IReadOnlyList<PendingVariant>> SweepPendingVariantsAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
+    public async Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(max);
-        await using var command = dataSource.CreateCommand(SweepPendingVariantsSql);
-        Add(command, cutoff.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        Add(command, max, NpgsqlDbType.Integer);
-        await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        var swept = new List<PendingVariant>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            swept.Add(new PendingVariant(reader.GetGuid(0), ReadVariant(reader)));
-        return swept;
+        await using var command = dataSource.CreateCommand("UPDATE asset_variants SET expires_at = $3 WHERE id = $2 AND asset_id = $1 AND NOT is_original AND is_ready");
+        Add(command, assetId, NpgsqlDbType.Uuid);
+        Add(command, variantId, NpgsqlDbType.Uuid);
+        Add(command, expiresAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
+        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddDropParameters(NpgsqlCommand command, PendingVariant variant)

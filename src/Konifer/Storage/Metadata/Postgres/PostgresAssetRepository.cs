@@ -1,5 +1,4 @@
 using Konifer.Core.Assets;
-using Konifer.Core.Images;
 using Konifer.Core.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -11,9 +10,10 @@ namespace Konifer.Storage.Metadata.Postgres;
 /// UPDATE, so they are unique across instances and never reused. Every write is one statement (so atomic without an
 /// explicit transaction): creating writes the counter, the asset and its original; deleting removes the records and
 /// queues their objects in the outbox together. The outbox is claimed with FOR UPDATE SKIP LOCKED, so several
-/// instances drain it without working on the same entry. The data source (pool) is owned by the caller.
+/// instances drain it without working on the same entry. The data source (pool) is owned by the caller. One partial
+/// file per role of the store; this one holds the asset entries and the reading the others share.
 /// </summary>
-public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAssetRepository, IObjectDeletionOutbox
+public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource) : IAssetEntries
 {
     private const string CreatePendingSql = """
         WITH counter AS (
@@ -38,32 +38,6 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         UPDATE assets a SET alt = $3, labels = $4, tags = $5, modified_at = $6
         WHERE a.path = $1::ltree AND a.entry_id = $2 AND a.is_ready
         RETURNING {PostgresAssetSql.AssetColumns}
-        """;
-
-    private const string PendingOlderThanSql = $"""
-        SELECT {PostgresAssetSql.AssetColumns} FROM assets a
-        WHERE NOT a.is_ready AND a.created_at < $1
-        ORDER BY a.created_at, a.id LIMIT $2
-        """;
-
-    private const string DeleteExpiredVariantsSql = """
-        WITH doomed AS (
-            DELETE FROM asset_variants WHERE id IN (
-                SELECT id FROM asset_variants WHERE NOT is_original AND is_ready AND expires_at <= $1
-                ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-            RETURNING bucket, object_key
-        ), queued AS (
-            INSERT INTO object_deletion_outbox (bucket, object_key) SELECT bucket, object_key FROM doomed
-        )
-        SELECT count(*)::int FROM doomed
-        """;
-
-    private const string ClaimDueSql = """
-        UPDATE object_deletion_outbox o SET attempts = o.attempts + 1, next_attempt_at = $2
-        FROM (SELECT id FROM object_deletion_outbox WHERE next_attempt_at <= $1
-              ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED) due
-        WHERE o.id = due.id
-        RETURNING o.id, o.bucket, o.object_key, o.attempts
         """;
 
     public async Task<Asset> CreatePendingAsync(PendingAsset asset, CancellationToken cancellationToken)
@@ -142,23 +116,6 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         return CountAsync(PostgresAssetSql.DeleteRecursive(path, labels), cancellationToken);
     }
 
-    public async Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("UPDATE asset_variants SET expires_at = $3 WHERE id = $2 AND asset_id = $1 AND NOT is_original AND is_ready");
-        Add(command, assetId, NpgsqlDbType.Uuid);
-        Add(command, variantId, NpgsqlDbType.Uuid);
-        Add(command, expiresAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<int> DeleteExpiredVariantsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand(DeleteExpiredVariantsSql);
-        Add(command, now.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        Add(command, max, NpgsqlDbType.Integer);
-        return (int)(await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false))!;
-    }
-
     /// <summary>
     /// A row of <see cref="PostgresAssetSql.VariantColumns"/> from its second column on; with <paramref name="first"/>,
     /// the same columns starting at that ordinal (as in <see cref="PostgresAssetSql.JoinedVariantColumns"/>).
@@ -172,50 +129,6 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         reader.GetFieldValue<DateTimeOffset>(first + 7),
         reader.IsDBNull(first + 8) ? null : PostgresJson.ReadTransformation(reader.GetString(first + 8)),
         reader.IsDBNull(first + 9) ? null : reader.GetFieldValue<DateTimeOffset>(first + 9));
-
-    public Task<IReadOnlyList<Asset>> FindPendingOlderThanAsync(DateTimeOffset cutoff, int max, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(max);
-        return QueryAssetsAsync(PendingOlderThanSql, cancellationToken,
-            (cutoff.ToUniversalTime(), NpgsqlDbType.TimestampTz), (max, NpgsqlDbType.Integer));
-    }
-
-    public async Task<IReadOnlyList<PendingDeletion>> ClaimDueAsync(int max, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(max);
-        await using var command = dataSource.CreateCommand(ClaimDueSql);
-        Add(command, now.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        Add(command, (now + lease).ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        Add(command, max, NpgsqlDbType.Integer);
-        await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        var claimed = new List<PendingDeletion>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            claimed.Add(new PendingDeletion(reader.GetInt64(0), new ObjectLocation(reader.GetString(1), reader.GetString(2)), reader.GetInt32(3)));
-        claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
-        return claimed;
-    }
-
-    public async Task CompleteAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("DELETE FROM object_deletion_outbox WHERE id = $1");
-        Add(command, id, NpgsqlDbType.Bigint);
-        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task RetryLaterAsync(long id, DateTimeOffset nextAttemptAt, string error, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("UPDATE object_deletion_outbox SET next_attempt_at = $2, last_error = $3 WHERE id = $1");
-        Add(command, id, NpgsqlDbType.Bigint);
-        Add(command, nextAttemptAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        Add(command, error, NpgsqlDbType.Text);
-        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task<int> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT count(*)::int FROM object_deletion_outbox");
-        return (int)(await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false))!;
-    }
 
     private async Task<int> CountAsync(PostgresStatement statement, CancellationToken cancellationToken)
     {

@@ -1,0 +1,24 @@
+using Konifer.Core.Assets;
+using Konifer.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Konifer.Storage.Metadata;
+
+public static class MetadataStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <typeparamref name="TStore"/> as one singleton behind every role of the metadata store. One instance,
+    /// not one per role: a delete removes records and queues their objects in the outbox in one atomic step, and the
+    /// in-memory store keeps all of it behind one lock.
+    /// </summary>
+    public static IServiceCollection AddMetadataStore<TStore>(this IServiceCollection services)
+        where TStore : class, IAssetEntries, IVariantRecords, IStaleRecords, IObjectDeletionOutbox
+    {
+        services.AddSingleton<TStore>();
+        services.AddSingleton<IAssetEntries>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IVariantRecords>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IStaleRecords>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IObjectDeletionOutbox>(sp => sp.GetRequiredService<TStore>());
+        return services;
+    }
+}

@@ -1,0 +1,11 @@
+using Konifer.Storage.Metadata.Postgres;
+using Konifer.Tests.Storage.Contracts;
+
+namespace Konifer.Tests.Storage.Postgres;
+
+/// <summary>The asset entries contract against a real PostgreSQL, through the pooled data source the service uses.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresAssetEntriesTests(PostgresServer server) : AssetEntriesContract
+{
+    protected override MetadataStoreRoles CreateStore() => MetadataStoreRoles.Of(new PostgresAssetRepository(server.DataSource));
+}
