@@ -36,7 +36,7 @@ public static class AssetsApi
         return routes;
     }
 
-    private static async Task<IResult> FetchAsync(string? rest, HttpRequest request, FetchAssets fetch, KoniferSettings settings,
+    private static async Task<IResult> FetchAsync(string? rest, HttpRequest request, FetchAsset fetch, KoniferSettings settings,
         CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);

@@ -9,7 +9,7 @@ using Konifer.Variants;
 namespace Konifer.Assets;
 
 /// <summary>Finds assets by selectors and opens variant content for streaming.</summary>
-public sealed class FetchAssets(
+public sealed class FetchAsset(
     IAssetRepository repository,
     IObjectStore objectStore,
     PathConfigurationResolver pathConfigurations,
