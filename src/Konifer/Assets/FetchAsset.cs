@@ -42,7 +42,7 @@ public sealed class FetchAsset(
 
     /// <summary>The variant, generated now when it does not exist yet.</summary>
     public Task<ServedVariant> VariantAsync(Asset asset, Transformation? transformation, CancellationToken cancellationToken) =>
-        variants.GetOrGenerateAsync(asset, transformation, cancellationToken);
+        variants.GetOrGenerateAsync(asset, pathConfigurations.Resolve(asset.Path), transformation, cancellationToken);
 
     /// <summary>
     /// Where a <c>redirect</c> should point, or null to serve the content itself: strategy <c>none</c>, and

@@ -16,13 +16,12 @@ public sealed class VariantGeneration(
     IObjectStore objectStore,
     IImageTransformer transformer,
     PlaceholderEncoder placeholders,
-    PathConfigurationResolver pathConfigurations,
     TimeProvider clock,
     ILogger<VariantGeneration> logger)
 {
-    public async Task<Variant> GenerateAsync(Asset asset, Transformation transformation, CancellationToken cancellationToken)
+    /// <summary><paramref name="configuration"/> is the asset's path configuration, resolved once by the caller (see <see cref="VariantCache"/>).</summary>
+    public async Task<Variant> GenerateAsync(Asset asset, PathConfiguration configuration, Transformation transformation, CancellationToken cancellationToken)
     {
-        var configuration = pathConfigurations.Resolve(asset.Path);
         var original = asset.Original;
         await using var source = await DownloadAsync(asset, original, cancellationToken);
         await using var output = TemporaryFile.Reserve(transformation.Format.Extension());
