@@ -127,8 +127,7 @@ public static class AssetsApi
             throw new BadRequestException($"Query parameters ({string.Join(", ", request.Query.Keys)}) are not allowed when updating.");
         JsonBody.RequireJson(request);
         var body = await JsonBody.ReadAsync<AssetInformationRequest>(request.Body, "update request", cancellationToken);
-        if (body.Url is not null) throw new BadRequestException("'url' cannot be updated: content is immutable, store a new entry instead.");
-        var asset = await update.ExecuteAsync(route.Path, entryId, body.ToInformation(), cancellationToken);
+        var asset = await update.ExecuteAsync(new UpdateAssetCommand(route.Path, entryId, body.Alt, body.Labels, body.Tags, body.Url), cancellationToken);
         return TypedResults.Ok(AssetResponse.From(asset));
     }
 
@@ -139,10 +138,8 @@ public static class AssetsApi
         var parameters = QueryParameters.Parse(request.Query);
         if (parameters.Transformation.Count > 0)
             throw new BadRequestException($"Transformation parameters ({string.Join(", ", parameters.Transformation.Keys)}) are not allowed when deleting.");
-        if (selectors.Recursive && parameters.Limit is not null)
-            throw new BadRequestException("limit cannot be combined with recursive: a recursive delete removes every match.");
-        var query = new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, selectors.EntryId is null ? parameters.Limit ?? 1 : 1);
-        await delete.ExecuteAsync(new DeleteAssetsCommand(route.Path, query, selectors.Recursive), cancellationToken);
+        await delete.ExecuteAsync(new DeleteAssetsCommand(route.Path, selectors.EntryId, selectors.Order, parameters.Labels, parameters.Limit,
+            selectors.Recursive), cancellationToken);
         return TypedResults.NoContent();
     }
 
