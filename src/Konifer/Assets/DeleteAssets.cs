@@ -12,9 +12,13 @@ public sealed class DeleteAssets(IAssetEntries entries, IObjectDeletionSignal de
 {
     public async Task<int> ExecuteAsync(DeleteAssetsCommand command, CancellationToken cancellationToken)
     {
+        if (command.Recursive && command.Limit is not null)
+            throw new BadRequestException("limit cannot be combined with recursive: a recursive delete removes every match.");
+        // An exact entry is one entry whatever the limit says.
+        var query = new AssetQuery(command.EntryId, command.Order, command.Labels, command.EntryId is null ? command.Limit ?? 1 : 1);
         var deleted = command.Recursive
-            ? await entries.DeleteRecursiveAsync(command.Path, command.Query.Labels, cancellationToken)
-            : await entries.DeleteAsync(command.Path, command.Query, cancellationToken);
+            ? await entries.DeleteRecursiveAsync(command.Path, query.Labels, cancellationToken)
+            : await entries.DeleteAsync(command.Path, query, cancellationToken);
         if (deleted > 0)
         {
             deletionSignal.Nudge();

@@ -50,7 +50,7 @@ public sealed class StoreAsset(
                 ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready."),
             token => entries.AbandonPendingAsync(pending.Id, token), logger, cancellationToken);
         logger.LogInformation("Stored {Path} entry {EntryId} as {Format} {Width}x{Height}", ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
-        variants.ScheduleEager(ready, TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes));
+        variants.ScheduleEager(ready, configuration, TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes));
         return ready;
     }
 

@@ -81,7 +81,7 @@ public static class KoniferServiceCollectionExtensions
 
         services.AddSingleton<StoreAsset>();
         services.AddSingleton<StoreAssetFromUrl>();
-        services.AddSingleton<FetchAssets>();
+        services.AddSingleton<FetchAsset>();
         services.AddSingleton<UpdateAsset>();
         services.AddSingleton<DeleteAssets>();
         return services;

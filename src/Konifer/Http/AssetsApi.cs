@@ -1,9 +1,8 @@
+using System.Diagnostics;
 using Konifer.Assets;
 using Konifer.Assets.Sources;
 using Konifer.Configuration;
 using Konifer.Core.Assets;
-using Konifer.Core.Images;
-using Konifer.Core.Transformations;
 using Konifer.Http.Caching;
 using Konifer.Http.Responses;
 using Konifer.Http.Safety;
@@ -36,55 +35,56 @@ public static class AssetsApi
         return routes;
     }
 
-    private static async Task<IResult> FetchAsync(string? rest, HttpRequest request, FetchAssets fetch, KoniferSettings settings,
-        CancellationToken cancellationToken)
+    // Results<> takes our own IResults too: the union names every shape a read answers with.
+    private static async Task<Results<JsonRepresentationResult<AssetResponse>, JsonRepresentationResult<AssetResponse[]>,
+        JsonRepresentationResult<LinkResponse>, RedirectHttpResult, AssetContentResult>> FetchAsync(string? rest, HttpRequest request,
+        FetchAsset fetch, KoniferSettings settings, CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
         var selectors = FetchSelectors.Parse(route.Selectors);
         var parameters = QueryParameters.Parse(request.Query);
-        var requested = TransformationRequest.Parse(parameters.Transformation);
-        if (!requested.IsEmpty && selectors.Format == ReturnFormat.Info)
-            throw new BadRequestException("Transformation parameters cannot be combined with the info return format.");
-        fetch.CheckRequest(route.Path, requested);
-        var limit = parameters.Limit ?? 1;
-        if (limit != 1 && selectors.Format != ReturnFormat.Info)
-            throw new BadRequestException("limit other than 1 is only allowed with the info return format.");
-
-        var assets = await fetch.ExecuteAsync(route.Path, new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, limit), cancellationToken);
-        var asset = assets[0];
-        // Every successful read of the path carries its Cache-Control, as in the reference (errors clear it).
-        CacheHeaders.ApplyCacheControl(request.HttpContext.Response, fetch.CacheControl(route.Path));
-        if (selectors.Format == ReturnFormat.Info)
-            return limit == 1 ? new JsonRepresentationResult<AssetResponse>(AssetResponse.From(asset))
-                : new JsonRepresentationResult<AssetResponse[]>(assets.Select(AssetResponse.From).ToArray());
-
+        var transformation = TransformationRequest.Parse(parameters.Transformation);
         var (accept, negotiable) = SignedFormatChoice.For(settings.UrlSigning, request.Headers.Accept.ToString());
-        var transformation = fetch.Resolve(asset, requested, accept, negotiable);
-        var served = await fetch.VariantAsync(asset, transformation, cancellationToken);
-        // The Accept header chose the format when nothing else named it: caches must key on it.
-        var negotiated = accept is not null && fetch.FormatNegotiated(requested, transformation);
+        var outcome = await fetch.ExecuteAsync(new FetchRequest(route.Path, selectors.Format)
+        {
+            EntryId = selectors.EntryId,
+            Order = selectors.Order,
+            Labels = parameters.Labels,
+            Limit = parameters.Limit,
+            Transformation = transformation,
+            Accept = accept,
+            NegotiableFormats = negotiable,
+        }, cancellationToken);
+
         var response = request.HttpContext.Response;
-        response.Headers["K-Cache-Status"] = served.CacheStatus == CacheStatus.Hit ? "hit" : "miss";
+        // Every successful read of the path carries its Cache-Control, as in the reference (errors clear it).
+        CacheHeaders.ApplyCacheControl(response, outcome.CacheControl);
+        switch (outcome)
+        {
+            case FetchOutcome.Info info:
+                return info.AsList
+                    ? new JsonRepresentationResult<AssetResponse[]>(info.Assets.Select(AssetResponse.From).ToArray())
+                    : new JsonRepresentationResult<AssetResponse>(AssetResponse.From(info.Assets[0]));
+            case FetchOutcome.Link link:
+                ServedHeaders(response, link.CacheStatus, link.Negotiated);
+                var url = $"{EntryUrl(request, settings, link.Asset)}/content{link.ContentQuery}";
+                return new JsonRepresentationResult<LinkResponse>(new LinkResponse(url, LqipResponse.From(link.Variant.Lqip), link.Asset.Information.Alt));
+            case FetchOutcome.Redirect redirect:
+                ServedHeaders(response, redirect.CacheStatus, redirect.Negotiated);
+                return TypedResults.Redirect(redirect.Location, permanent: false, preserveMethod: true);
+            case FetchOutcome.Content content:
+                ServedHeaders(response, content.CacheStatus, content.Negotiated);
+                return new AssetContentResult(content.Asset, content.Variant, content.OpenAsync, content.AsDownload);
+            default:
+                throw new UnreachableException($"{outcome.GetType().Name} is not a kind of {nameof(FetchOutcome)}.");
+        }
+    }
+
+    /// <summary>How the variant was found and chosen: only the use case knows, so AssetContentResult cannot set these.</summary>
+    private static void ServedHeaders(HttpResponse response, CacheStatus cacheStatus, bool negotiated)
+    {
+        response.Headers["K-Cache-Status"] = cacheStatus == CacheStatus.Hit ? "hit" : "miss";
         if (negotiated) response.Headers.Vary = "Accept";
-
-        if (selectors.Format == ReturnFormat.Link)
-        {
-            // A profile-only path refuses explicit parameters, so its links name the profile instead.
-            var query = transformation is null ? ""
-                : requested.Profile is { } profile && !requested.HasExplicitParameters ? "?profile=" + Uri.EscapeDataString(profile)
-                : "?" + TransformationQuery.ToQueryString(transformation);
-            var url = $"{EntryUrl(request, settings, asset)}/content{query}";
-            return new JsonRepresentationResult<LinkResponse>(new LinkResponse(url, LqipResponse.From(served.Variant.Lqip), asset.Information.Alt));
-        }
-        if (selectors.Format == ReturnFormat.Redirect && await fetch.RedirectAsync(asset, served.Variant, cancellationToken) is { } target)
-        {
-            if (target.ExpiresAfter is { } lifetime)
-                CacheHeaders.ApplyCacheControl(response, fetch.CacheControl(route.Path).LimitedTo(lifetime));
-            return TypedResults.Redirect(target.Location, permanent: false, preserveMethod: true);
-        }
-
-        return new AssetContentResult(asset, served.Variant, aborted => fetch.OpenAsync(asset, served.Variant, aborted),
-            selectors.Format == ReturnFormat.Download);
     }
 
     private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, StoreAssetFromUrl storeFromUrl, KoniferSettings settings, CancellationToken cancellationToken)
@@ -127,8 +127,7 @@ public static class AssetsApi
             throw new BadRequestException($"Query parameters ({string.Join(", ", request.Query.Keys)}) are not allowed when updating.");
         JsonBody.RequireJson(request);
         var body = await JsonBody.ReadAsync<AssetInformationRequest>(request.Body, "update request", cancellationToken);
-        if (body.Url is not null) throw new BadRequestException("'url' cannot be updated: content is immutable, store a new entry instead.");
-        var asset = await update.ExecuteAsync(route.Path, entryId, body.ToInformation(), cancellationToken);
+        var asset = await update.ExecuteAsync(new UpdateAssetCommand(route.Path, entryId, body.Alt, body.Labels, body.Tags, body.Url), cancellationToken);
         return TypedResults.Ok(AssetResponse.From(asset));
     }
 
@@ -139,10 +138,8 @@ public static class AssetsApi
         var parameters = QueryParameters.Parse(request.Query);
         if (parameters.Transformation.Count > 0)
             throw new BadRequestException($"Transformation parameters ({string.Join(", ", parameters.Transformation.Keys)}) are not allowed when deleting.");
-        if (selectors.Recursive && parameters.Limit is not null)
-            throw new BadRequestException("limit cannot be combined with recursive: a recursive delete removes every match.");
-        var query = new AssetQuery(selectors.EntryId, selectors.Order, parameters.Labels, selectors.EntryId is null ? parameters.Limit ?? 1 : 1);
-        await delete.ExecuteAsync(new DeleteAssetsCommand(route.Path, query, selectors.Recursive), cancellationToken);
+        await delete.ExecuteAsync(new DeleteAssetsCommand(route.Path, selectors.EntryId, selectors.Order, parameters.Labels, parameters.Limit,
+            selectors.Recursive), cancellationToken);
         return TypedResults.NoContent();
     }
 

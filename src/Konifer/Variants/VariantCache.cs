@@ -15,29 +15,33 @@ namespace Konifer.Variants;
 public sealed class VariantCache(
     VariantGeneration generation,
     VariantGenerationScheduler scheduler,
-    IVariantRecords repository,
-    PathConfigurationResolver pathConfigurations,
+    IVariantRecords variantRecords,
     GenerationLimits limits,
     TimeProvider clock,
     ILogger<VariantCache> logger)
 {
-    public async Task<ServedVariant> GetOrGenerateAsync(Asset asset, Transformation? transformation, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="configuration"/> is the asset's path configuration, which the caller resolved once for the
+    /// whole request: resolving it again here and in the generation would repeat the same lookup.
+    /// </summary>
+    public async Task<ServedVariant> GetOrGenerateAsync(Asset asset, PathConfiguration configuration, Transformation? transformation,
+        CancellationToken cancellationToken)
     {
         if (transformation is null) return new ServedVariant(asset.Original, CacheStatus.Hit);
         if (asset.Variants.FirstOrDefault(v => v.Transformation == transformation) is { } existing)
         {
-            await TouchAsync(asset, existing, cancellationToken);
+            await TouchAsync(asset, configuration.Expiration, existing, cancellationToken);
             return new ServedVariant(existing, CacheStatus.Hit);
         }
         // Refused before queuing (400): an output past the limits would fail or exhaust memory after minutes of work.
         var cost = limits.Cost(transformation, asset.Original.Attributes);
         var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous, cost,
-            token => generation.GenerateAsync(asset, transformation, token), cancellationToken);
+            token => generation.GenerateAsync(asset, configuration, transformation, token), cancellationToken);
         return new ServedVariant(generated, CacheStatus.Miss);
     }
 
     /// <summary>Queues eager variants (best effort, after the upload was answered); failures are logged, not thrown.</summary>
-    public void ScheduleEager(Asset asset, IEnumerable<Transformation> transformations)
+    public void ScheduleEager(Asset asset, PathConfiguration configuration, IEnumerable<Transformation> transformations)
     {
         foreach (var transformation in transformations)
         {
@@ -54,18 +58,17 @@ public sealed class VariantCache(
                 continue;
             }
             _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, cost,
-                    token => generation.GenerateAsync(asset, transformation, token), CancellationToken.None)
+                    token => generation.GenerateAsync(asset, configuration, transformation, token), CancellationToken.None)
                 .ContinueWith(task => logger.LogWarning(task.Exception?.GetBaseException(),
                         "Eager variant {Transformation} of {Path} entry {EntryId} was not generated", transformation, asset.Path, asset.EntryId),
                     CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
 
-    private async Task TouchAsync(Asset asset, Variant variant, CancellationToken cancellationToken)
+    private async Task TouchAsync(Asset asset, ExpirationSettings expiration, Variant variant, CancellationToken cancellationToken)
     {
-        var expiration = pathConfigurations.Resolve(asset.Path).Expiration;
         if (VariantExpiry.TouchedExpiry(expiration, variant.ExpiresAt, clock.GetUtcNow()) is { } next)
-            await repository.TouchVariantAsync(asset.Id, variant.Id, next, cancellationToken);
+            await variantRecords.TouchVariantAsync(asset.Id, variant.Id, next, cancellationToken);
     }
 
     private static string JobKey(Asset asset, Transformation transformation) => $"{asset.Id:N} {transformation}";

@@ -12,17 +12,16 @@ namespace Konifer.Variants;
 /// ready record. Files, not byte arrays, carry the image at every step.
 /// </summary>
 public sealed class VariantGeneration(
-    IVariantRecords repository,
+    IVariantRecords variantRecords,
     IObjectStore objectStore,
     IImageTransformer transformer,
     PlaceholderEncoder placeholders,
-    PathConfigurationResolver pathConfigurations,
     TimeProvider clock,
     ILogger<VariantGeneration> logger)
 {
-    public async Task<Variant> GenerateAsync(Asset asset, Transformation transformation, CancellationToken cancellationToken)
+    /// <summary><paramref name="configuration"/> is the asset's path configuration, resolved once by the caller (see <see cref="VariantCache"/>).</summary>
+    public async Task<Variant> GenerateAsync(Asset asset, PathConfiguration configuration, Transformation transformation, CancellationToken cancellationToken)
     {
-        var configuration = pathConfigurations.Resolve(asset.Path);
         var original = asset.Original;
         await using var source = await DownloadAsync(asset, original, cancellationToken);
         await using var output = TemporaryFile.Reserve(transformation.Format.Extension());
@@ -49,13 +48,13 @@ public sealed class VariantGeneration(
     /// </summary>
     private async Task<Variant> StoreAsync(Asset asset, NewVariant generated, string file, CancellationToken cancellationToken)
     {
-        var pending = await repository.ReserveVariantAsync(asset.Id, generated, cancellationToken)
+        var pending = await variantRecords.ReserveVariantAsync(asset.Id, generated, cancellationToken)
             ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
         var recorded = await TwoPhaseStore.UploadThenMarkReadyAsync(objectStore,
             new ReservedUpload(file, generated.Location, generated.Transformation.Format.MediaType(), asset.Path, asset.EntryId, IsVariant: true),
             // Not cancelled: the work is done, and a client that left should not cost the next one a regeneration.
-            () => repository.MarkVariantReadyAsync(pending, CancellationToken.None),
-            token => repository.AbandonPendingVariantAsync(pending, token), logger, cancellationToken);
+            () => variantRecords.MarkVariantReadyAsync(pending, CancellationToken.None),
+            token => variantRecords.AbandonPendingVariantAsync(pending, token), logger, cancellationToken);
         return recorded ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
     }
 

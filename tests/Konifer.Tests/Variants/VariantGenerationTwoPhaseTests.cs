@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
@@ -40,8 +39,8 @@ public sealed class VariantGenerationTwoPhaseTests
         _records = new FlakyVariantRecords(_store);
         _objectStore = new FlakyObjectStore(_objects, failures: 0);
         var transformer = new VipsImageTransformer();
-        _generation = new VariantGeneration(_records, _objectStore, transformer, new PlaceholderEncoder(transformer),
-            PathConfigurationResolver.FromConfiguration(new JsonObject()), _time, new CapturingLogger<VariantGeneration>());
+        _generation = new VariantGeneration(_records, _objectStore, transformer, new PlaceholderEncoder(transformer), _time,
+            new CapturingLogger<VariantGeneration>());
     }
 
     private async Task<Asset> StoreOriginalAsync()
@@ -74,7 +73,7 @@ public sealed class VariantGenerationTwoPhaseTests
     {
         var asset = await StoreOriginalAsync();
 
-        var variant = await _generation.GenerateAsync(asset, Thumb, None);
+        var variant = await _generation.GenerateAsync(asset, PathConfiguration.Default, Thumb, None);
 
         Assert.Equal(variant, Assert.Single(await GeneratedVariantsAsync()));
         Assert.True(await ExistsAsync(variant.Location));
@@ -88,7 +87,7 @@ public sealed class VariantGenerationTwoPhaseTests
         var asset = await StoreOriginalAsync();
         _objectStore.PutFailure = new ObjectStoreUnavailableException("down");
 
-        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => _generation.GenerateAsync(asset, Thumb, None));
+        await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => _generation.GenerateAsync(asset, PathConfiguration.Default, Thumb, None));
 
         Assert.Empty(await GeneratedVariantsAsync());
         var queued = Assert.Single(await QueuedAsync());
@@ -102,7 +101,7 @@ public sealed class VariantGenerationTwoPhaseTests
         var asset = await StoreOriginalAsync();
         _objectStore.PutGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        var generating = _generation.GenerateAsync(asset, Thumb, None);
+        var generating = _generation.GenerateAsync(asset, PathConfiguration.Default, Thumb, None);
         await Eventually.UntilAsync(() => Task.FromResult(_objectStore.PutAttempts), n => n == 1, TimeSpan.FromSeconds(10), "Reaching the upload");
         // The database goes away while the bytes are being uploaded: neither marking ready nor abandoning works.
         _records.CutOff = true;
@@ -119,7 +118,7 @@ public sealed class VariantGenerationTwoPhaseTests
         Assert.True(await ExistsAsync(queued), "the uploaded object is the one queued");
         Assert.Empty(await GeneratedVariantsAsync());
         // Regenerating works and is not blocked by what was swept.
-        var regenerated = await _generation.GenerateAsync(asset, Thumb, None);
+        var regenerated = await _generation.GenerateAsync(asset, PathConfiguration.Default, Thumb, None);
         Assert.Equal(regenerated, Assert.Single(await GeneratedVariantsAsync()));
     }
 
@@ -130,7 +129,7 @@ public sealed class VariantGenerationTwoPhaseTests
         _objectStore.PutGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cancellation = new CancellationTokenSource();
 
-        var generating = _generation.GenerateAsync(asset, Thumb, cancellation.Token);
+        var generating = _generation.GenerateAsync(asset, PathConfiguration.Default, Thumb, cancellation.Token);
         await Eventually.UntilAsync(() => Task.FromResult(_objectStore.PutAttempts), n => n == 1, TimeSpan.FromSeconds(10), "Reaching the upload");
         await cancellation.CancelAsync();
 

@@ -1,3 +1,4 @@
+using Konifer.Core.Assets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 

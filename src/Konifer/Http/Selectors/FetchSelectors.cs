@@ -1,3 +1,4 @@
+using Konifer.Assets;
 using Konifer.Core.Assets;
 
 namespace Konifer.Http.Selectors;

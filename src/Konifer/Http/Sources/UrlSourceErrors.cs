@@ -1,3 +1,4 @@
+using Konifer.Core.Assets;
 using Konifer.Core.Sources;
 using Konifer.Http.Uploads;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Konifer.Core.Assets;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 

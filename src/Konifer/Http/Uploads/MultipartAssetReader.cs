@@ -1,3 +1,4 @@
+using Konifer.Core.Assets;
 using Konifer.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;

@@ -1,5 +1,5 @@
+using Konifer.Assets;
 using Konifer.Core.Assets;
-using Konifer.Http;
 using Konifer.Http.Selectors;
 
 namespace Konifer.Tests.Http.Selectors;

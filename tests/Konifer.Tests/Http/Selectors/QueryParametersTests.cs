@@ -1,5 +1,5 @@
+using Konifer.Core.Assets;
 using Konifer.Core.Transformations;
-using Konifer.Http;
 using Konifer.Http.Selectors;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
