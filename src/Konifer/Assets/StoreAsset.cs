@@ -54,7 +54,7 @@ public sealed class StoreAsset(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Storing {Path} entry {EntryId} failed; abandoning it", pending.Path, pending.EntryId);
+            StoreAssetLog.LogStoreFailed(logger, e, pending.Path, pending.EntryId);
             try
             {
                 await repository.AbandonPendingAsync(pending.Id, CancellationToken.None);
@@ -62,11 +62,11 @@ public sealed class StoreAsset(
             catch (Exception abandon)
             {
                 // The sweeper abandons it later; the client must see why the upload failed, not this.
-                logger.LogWarning(abandon, "Abandoning {Path} entry {EntryId} failed; the pending-upload sweeper will remove it", pending.Path, pending.EntryId);
+                StoreAssetLog.LogAbandonFailed(logger, abandon, pending.Path, pending.EntryId);
             }
             throw;
         }
-        logger.LogInformation("Stored {Path} entry {EntryId} as {Format} {Width}x{Height}", ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
+        StoreAssetLog.LogStored(logger, ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
         variants.ScheduleEager(ready, TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes));
         return ready;
     }
@@ -100,4 +100,17 @@ public sealed class StoreAsset(
     {
         public ValueTask DisposeAsync() => File.DisposeAsync();
     }
+}
+
+/// <summary>The log lines of <see cref="StoreAsset"/>.</summary>
+internal static partial class StoreAssetLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Path} entry {EntryId} failed; abandoning it")]
+    public static partial void LogStoreFailed(ILogger logger, Exception exception, AssetPath path, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoning {Path} entry {EntryId} failed; the pending-upload sweeper will remove it")]
+    public static partial void LogAbandonFailed(ILogger logger, Exception exception, AssetPath path, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Path} entry {EntryId} as {Format} {Width}x{Height}")]
+    public static partial void LogStored(ILogger logger, AssetPath path, long entryId, ImageFormat format, int width, int height);
 }

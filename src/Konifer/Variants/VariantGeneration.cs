@@ -37,8 +37,8 @@ public sealed class VariantGeneration(
         var generated = new NewVariant(transformation, ObjectLocation.NewFor(configuration.Bucket, transformation.Format), attributes, lqip, now,
             VariantExpiry.For(configuration.Expiration, now));
         var recorded = await StoreAsync(asset, generated, output.FilePath, cancellationToken);
-        logger.LogInformation("Generated {Format} {Width}x{Height} variant of {Path} entry {EntryId} in {Elapsed} ms",
-            transformation.Format, attributes.Width, attributes.Height, asset.Path, asset.EntryId, (int)clock.GetElapsedTime(started).TotalMilliseconds);
+        VariantGenerationLog.LogGenerated(logger, transformation.Format, attributes.Width, attributes.Height, asset.Path, asset.EntryId,
+            (int)clock.GetElapsedTime(started).TotalMilliseconds);
         return recorded;
     }
 
@@ -61,7 +61,7 @@ public sealed class VariantGeneration(
         }
         catch (Exception e)
         {
-            logger.LogWarning(e, "Storing a variant of {Path} entry {EntryId} failed; abandoning it", asset.Path, asset.EntryId);
+            VariantGenerationLog.LogStoreFailed(logger, e, asset.Path, asset.EntryId);
             try
             {
                 await repository.AbandonPendingVariantAsync(pending, CancellationToken.None);
@@ -69,8 +69,7 @@ public sealed class VariantGeneration(
             catch (Exception abandon)
             {
                 // The sweeper removes it later; the caller must see why generation failed, not this.
-                logger.LogWarning(abandon, "Abandoning a variant of {Path} entry {EntryId} failed; the pending-upload sweeper will remove it",
-                    asset.Path, asset.EntryId);
+                VariantGenerationLog.LogAbandonFailed(logger, abandon, asset.Path, asset.EntryId);
             }
             throw;
         }
@@ -87,4 +86,17 @@ public sealed class VariantGeneration(
 
     private static bool Has(Lqip lqip, LqipAlgorithm algorithm) =>
         algorithm == LqipAlgorithm.Blurhash ? lqip.Blurhash is not null : lqip.Thumbhash is not null;
+}
+
+/// <summary>The log lines of <see cref="VariantGeneration"/>.</summary>
+internal static partial class VariantGenerationLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generated {Format} {Width}x{Height} variant of {Path} entry {EntryId} in {Elapsed} ms")]
+    public static partial void LogGenerated(ILogger logger, ImageFormat format, int width, int height, AssetPath path, long entryId, int elapsed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a variant of {Path} entry {EntryId} failed; abandoning it")]
+    public static partial void LogStoreFailed(ILogger logger, Exception exception, AssetPath path, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoning a variant of {Path} entry {EntryId} failed; the pending-upload sweeper will remove it")]
+    public static partial void LogAbandonFailed(ILogger logger, Exception exception, AssetPath path, long entryId);
 }
