@@ -8,7 +8,7 @@ namespace Konifer.Assets;
 /// Deletes records at once; their bytes are removed by the outbox worker, which this wakes up. Deleting nothing is
 /// not an error: DELETE is idempotent and always answers 204.
 /// </summary>
-public sealed class DeleteAssets(IAssetEntries entries, IObjectDeletionSignal deletionSignal, ILogger<DeleteAssets> logger)
+public sealed partial class DeleteAssets(IAssetEntries entries, IObjectDeletionSignal deletionSignal, ILogger<DeleteAssets> logger)
 {
     public async Task<int> ExecuteAsync(DeleteAssetsCommand command, CancellationToken cancellationToken)
     {
@@ -22,8 +22,11 @@ public sealed class DeleteAssets(IAssetEntries entries, IObjectDeletionSignal de
         if (deleted > 0)
         {
             deletionSignal.Nudge();
-            logger.LogInformation("Deleted {Count} asset(s) at {Path} (recursive: {Recursive})", deleted, command.Path, command.Recursive);
+            LogDeleted(logger, deleted, command.Path, command.Recursive);
         }
         return deleted;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} asset(s) at {Path} (recursive: {Recursive})")]
+    private static partial void LogDeleted(ILogger logger, int count, AssetPath path, bool recursive);
 }

@@ -49,7 +49,7 @@ public sealed class StoreAsset(
             async () => await entries.MarkReadyAsync(pending.Id, cancellationToken)
                 ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready."),
             token => entries.AbandonPendingAsync(pending.Id, token), logger, cancellationToken);
-        logger.LogInformation("Stored {Path} entry {EntryId} as {Format} {Width}x{Height}", ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
+        StoreAssetLog.LogStored(logger, ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
         variants.ScheduleEager(ready, configuration, TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes));
         return ready;
     }
@@ -83,4 +83,11 @@ public sealed class StoreAsset(
     {
         public ValueTask DisposeAsync() => File.DisposeAsync();
     }
+}
+
+/// <summary>The log lines of <see cref="StoreAsset"/>.</summary>
+internal static partial class StoreAssetLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Path} entry {EntryId} as {Format} {Width}x{Height}")]
+    public static partial void LogStored(ILogger logger, AssetPath path, long entryId, ImageFormat format, int width, int height);
 }

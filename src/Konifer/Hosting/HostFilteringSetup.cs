@@ -9,7 +9,7 @@ namespace Konifer.Hosting;
 /// an attacker chose. The framework's own filter runs before any middleware of ours and answers without a problem body,
 /// so it is replaced by the same middleware placed after the status-code pages, which then write the problem.
 /// </summary>
-public static class HostFilteringSetup
+public static partial class HostFilteringSetup
 {
     public static void AddKoniferHostFiltering(this IServiceCollection services, HttpSettings http)
     {
@@ -34,10 +34,14 @@ public static class HostFilteringSetup
     public static void WarnWhenUnrestricted(ILogger logger, HttpSettings http, IHostEnvironment environment)
     {
         if (http.PublicUrl is null && http.AllowedHosts.Count == 0 && !environment.IsDevelopment())
-            logger.LogWarning("Neither http.public-url nor http.allowed-hosts (or AllowedHosts) is set: links and Location " +
-                "headers are built from each request's Host header, which any client chooses. Set one of them.");
+            LogUnrestricted(logger);
     }
 
     public static string Refusal(HttpContext context) =>
         $"The Host '{context.Request.Host}' is not served here (http.allowed-hosts).";
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Neither http.public-url nor http.allowed-hosts (or AllowedHosts) is set: links and Location " +
+                  "headers are built from each request's Host header, which any client chooses. Set one of them.")]
+    private static partial void LogUnrestricted(ILogger logger);
 }

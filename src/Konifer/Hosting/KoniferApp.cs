@@ -10,7 +10,7 @@ using Konifer.Imaging;
 namespace Konifer.Hosting;
 
 /// <summary>Builds the web application: configuration, services and endpoints. Program.cs only runs it.</summary>
-public static class KoniferApp
+public static partial class KoniferApp
 {
     public const string DefaultUrls = "http://0.0.0.0:8080";
 
@@ -49,10 +49,10 @@ public static class KoniferApp
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
-        logger.LogInformation("Configuration: {Source}", configPath ?? "built-in defaults (no konifer.conf found)");
+        LogConfiguration(logger, configPath ?? "built-in defaults (no konifer.conf found)");
         VipsStartupLog.Write(logger);
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
-            logger.LogWarning("IN_MEMORY=true: assets are kept in memory and lost when the process stops");
+            LogInMemory(logger);
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
 
         app.Use(BaselineHeaders.InvokeAsync);
@@ -77,4 +77,10 @@ public static class KoniferApp
         405 => $"{context.Request.Method} is not supported on {context.Request.Path}.",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Configuration: {Source}")]
+    private static partial void LogConfiguration(ILogger logger, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "IN_MEMORY=true: assets are kept in memory and lost when the process stops")]
+    private static partial void LogInMemory(ILogger logger);
 }

@@ -13,14 +13,18 @@ internal static class ExifBlockRemover
 {
     private static readonly byte[] ExifHeader = "Exif\0\0"u8.ToArray();
 
-    public static bool Handles(ImageFormat format) => format is ImageFormat.Jpeg or ImageFormat.Webp;
-
+    /// <summary>The containers this knows how to edit: JPEG segments and RIFF chunks are different algorithms.</summary>
     public static void Copy(string sourceFile, string outputFile, ImageFormat format)
     {
+        Action<Stream, Stream> copy = format switch
+        {
+            ImageFormat.Jpeg => CopyJpeg,
+            ImageFormat.Webp => CopyWebp,
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "No EXIF block remover for this format"),
+        };
         using var source = new FileStream(sourceFile, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         using var output = new FileStream(outputFile, FileMode.Create, FileAccess.Write, FileShare.None, 64 * 1024);
-        if (format == ImageFormat.Jpeg) CopyJpeg(source, output);
-        else CopyWebp(source, output);
+        copy(source, output);
     }
 
     /// <summary>Segments up to the start of scan are copied one by one; the entropy-coded rest is copied whole.</summary>

@@ -20,7 +20,7 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         await using (var file = new FileStream(filePath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, useAsync: true))
             read = await file.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
         var sniffed = ImageSniffer.Detect(header.AsSpan(0, read))
-            ?? throw new InvalidImageException("The uploaded content is not a supported image (JPEG, PNG, WebP, AVIF, JPEG XL, HEIC or GIF).");
+            ?? throw new InvalidImageException($"The uploaded content is not a supported image ({SupportedNames}).");
 
         // Native work stays off the request thread; the decode stops when the client goes away or time runs out.
         using var decodeLimit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -40,18 +40,12 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         return attributes;
     }
 
+    /// <summary>"JPEG, PNG, …, HEIC or GIF", in <see cref="ImageFormat"/> order.</summary>
+    private static readonly string SupportedNames = string.Join(", ", ImageFormatTable.Rows.SkipLast(1).Select(row => row.Name)) +
+                                                    " or " + ImageFormatTable.Rows[^1].Name;
+
     private InvalidImageException DecodeTooSlow(Exception? cause) =>
         new($"The uploaded image took longer than source.decode-timeout ({limits.DecodeTimeout.TotalSeconds:0.###} s) to decode.", cause);
-
-    /// <summary>
-    /// How strictly each format is decoded. JPEG: fail on warnings, because libjpeg reports missing scan data only as
-    /// a warning ("premature end of data segment") and fills the rest grey, so a 552-byte JPEG declaring 16000×16000
-    /// decoded "fine" at <c>error</c> level. The other six loaders already fail on truncated data at <c>error</c>
-    /// level (tested for each, cut at 50–99 % with and without an end marker), so <c>warning</c> would add nothing
-    /// there but the risk of refusing files for benign remarks.
-    /// </summary>
-    private static Enums.FailOn FailOnFor(ImageFormat sniffed) =>
-        sniffed == ImageFormat.Jpeg ? Enums.FailOn.Warning : Enums.FailOn.Error;
 
     /// <summary>
     /// libjpeg's one benign warning: stray bytes between two markers, which many cameras and editors leave and every
@@ -65,7 +59,7 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
     }
 
     private ImageAttributes ReadHeader(string filePath, ImageFormat sniffed, CancellationToken cancellationToken) =>
-        ReadHeader(filePath, sniffed, FailOnFor(sniffed), cancellationToken);
+        ReadHeader(filePath, sniffed, VipsFormatTable.For(sniffed).FailOn, cancellationToken);
 
     private ImageAttributes ReadHeader(string filePath, ImageFormat sniffed, Enums.FailOn failOn, CancellationToken cancellationToken)
     {
@@ -87,11 +81,11 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         {
             using var image = Image.NewFromFile(filePath, access: Enums.Access.Sequential, failOn: failOn);
             var loader = image.Contains("vips-loader") ? (string)image.Get("vips-loader") : "";
-            var format = FormatOfLoader(loader, image) ?? sniffed;
+            var format = VipsFormatTable.OfLoader(loader, () => image.Contains("heif-compression") ? (string)image.Get("heif-compression") : null) ?? sniffed;
             if (format != sniffed)
                 throw new InvalidImageException($"The uploaded content looks like {sniffed.ShortName()} but libvips reads it as {format.ShortName()}.");
             var pages = image.Contains("n-pages") ? Math.Max(1, (int)image.Get("n-pages")) : 1;
-            var animatable = format.CanAnimate();
+            var animatable = format.Info().CanAnimate;
             int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
             var height = image.Contains("page-height") && pages > 1 ? image.PageHeight : image.Height;
             CheckLimits(sniffed, image.Width, height, pages);
@@ -141,18 +135,6 @@ public sealed class VipsImageInspector(SourceImageLimits limits) : IImageInspect
         {
         }
     }
-
-    private static ImageFormat? FormatOfLoader(string loader, Image image) => loader switch
-    {
-        _ when loader.StartsWith("jpeg", StringComparison.Ordinal) => ImageFormat.Jpeg,
-        _ when loader.StartsWith("png", StringComparison.Ordinal) => ImageFormat.Png,
-        _ when loader.StartsWith("gif", StringComparison.Ordinal) => ImageFormat.Gif,
-        _ when loader.StartsWith("webp", StringComparison.Ordinal) => ImageFormat.Webp,
-        _ when loader.StartsWith("jxl", StringComparison.Ordinal) => ImageFormat.Jxl,
-        _ when loader.StartsWith("heif", StringComparison.Ordinal) =>
-            image.Contains("heif-compression") && (string)image.Get("heif-compression") == "av1" ? ImageFormat.Avif : ImageFormat.Heic,
-        _ => null,
-    };
 
     /// <summary>The colour space names of <c>attributes.colorSpace</c>, shared with the output inspector.</summary>
     internal static string ColorSpaceName(Enums.Interpretation interpretation) => interpretation switch

@@ -47,7 +47,7 @@ public sealed class VipsImageTransformer : IImageTransformer
         string outputFile, CancellationToken cancellationToken)
     {
         using var scope = new ImageScope();
-        var animate = source.PageCount > 1 && source.Format.CanAnimate() && transformation.Format.CanAnimate();
+        var animate = source.PageCount > 1 && source.Format.Info().CanAnimate && transformation.Format.Info().CanAnimate;
         Image image;
         int pageCount;
         if (animate)
@@ -110,7 +110,7 @@ public sealed class VipsImageTransformer : IImageTransformer
             var format = transformation.Format;
             if (!transformation.Strip.HasFlag(MetadataStrip.Exif))
                 VipsEncoders.Save(image, format, transformation.Quality, outputFile);
-            else if (ExifBlockRemover.Handles(format))
+            else if (VipsFormatTable.For(format).ExifRemoval == VipsExifRemoval.CopyWithoutBlock)
                 SaveWithoutExif(image, transformation, outputFile, cancellationToken);
             else
                 VipsEncoders.Save(image, format, transformation.Quality, outputFile, stripAll: !VipsMetadata.HasBlocksToKeep(image));

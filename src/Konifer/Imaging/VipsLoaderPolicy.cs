@@ -7,13 +7,10 @@ namespace Konifer.Imaging;
 /// </summary>
 internal static class VipsLoaderPolicy
 {
-    /// <summary>libvips class names (`vips -l`) of the loaders that stay; each covers its _buffer/_source variants.
-    /// VIPS_BLOCK_UNTRUSTED cannot be used instead: libvips 8.14 marks jxlload untrusted.</summary>
-    public static readonly IReadOnlyList<string> AllowedLoaderClasses =
-    [
-        "VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadHeif",
-        "VipsForeignLoadJxl", "VipsForeignLoadNsgif",
-    ];
+    /// <summary>libvips class names (`vips -l`) of the loaders that stay, those of <see cref="VipsFormatTable"/>; each
+    /// covers its _buffer/_source variants. VIPS_BLOCK_UNTRUSTED cannot be used instead: libvips 8.14 marks jxlload
+    /// untrusted.</summary>
+    public static readonly IReadOnlyList<string> AllowedLoaderClasses = [.. VipsFormatTable.Rows.Select(row => row.LoaderClass).Distinct()];
 
     private static readonly Lock Gate = new();
     private static bool _applied;

@@ -12,11 +12,12 @@ internal static class VipsOutputInspector
 {
     public static ImageAttributes Read(string file, ImageFormat format, ColorSpace requested)
     {
-        var kwargs = format.CanAnimate() ? new VOption { { "n", -1 } } : null;
+        var animatable = format.Info().CanAnimate;
+        var kwargs = animatable ? new VOption { { "n", -1 } } : null;
         using var image = Image.NewFromFile(file, access: Enums.Access.Sequential, kwargs: kwargs);
         var pages = image.Contains("n-pages") ? Math.Max(1, (int)image.Get("n-pages")) : 1;
         var height = pages > 1 ? AnimatedFrames.PageHeight(image) : image.Height;
-        int? loop = format.CanAnimate() ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
+        int? loop = animatable ? (image.Contains("loop") ? (int)image.Get("loop") : 0) : null;
         var orientation = image.Contains("orientation") ? Math.Clamp((int)image.Get("orientation"), 1, 8) : 1;
         return new ImageAttributes(image.Width, height, format, pages, loop, ColorSpaceName(image, requested), orientation);
     }

@@ -19,7 +19,7 @@ internal static class VipsPadding
         if (image.Bands - (image.HasAlpha() ? 1 : 0) < 3 && !IsGrey(colour))
             image = scope.Track(image.Colourspace(Enums.Interpretation.Srgb));
 
-        var keepsAlpha = format.HasAlpha();
+        var keepsAlpha = format.Info().HasAlpha;
         if (keepsAlpha && colour.A < 255 && !image.HasAlpha())
             image = scope.Track(image.Bandjoin(255.0));
 

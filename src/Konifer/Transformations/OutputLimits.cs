@@ -21,8 +21,12 @@ public sealed record OutputLimits(long StreamingMaxPixels, long FullFrameMaxPixe
     /// </summary>
     public static OutputLimits Default { get; } = new(1_000_000_000, 67_108_864);
 
+    /// <summary>The formats whose encoders stream (<c>jpg, png</c>), which messages suggest instead of a full-frame one.</summary>
+    internal static string StreamingFormats { get; } =
+        string.Join(", ", ImageFormatTable.Rows.Where(row => row.EncoderMemory == EncoderMemory.Streaming).Select(row => row.ShortName));
+
     public long MaxPixels(ImageFormat format) =>
-        format.Memory() == EncoderMemory.Streaming ? StreamingMaxPixels : FullFrameMaxPixels;
+        format.Info().EncoderMemory == EncoderMemory.Streaming ? StreamingMaxPixels : FullFrameMaxPixels;
 
     /// <summary>Throws <see cref="InvalidTransformationException"/> when <paramref name="transformation"/> of <paramref name="original"/> is too big.</summary>
     public void Check(Transformation transformation, ImageAttributes original)
@@ -32,7 +36,7 @@ public sealed record OutputLimits(long StreamingMaxPixels, long FullFrameMaxPixe
         var format = transformation.Format;
         var width = (long)transformation.Width + 2L * transformation.Padding.Amount;
         var height = (long)transformation.Height + 2L * transformation.Padding.Amount;
-        var maxSide = format.MaxSide();
+        var maxSide = format.Info().MaxSide;
         if (width > maxSide || height > maxSide)
             throw new InvalidTransformationException(width > maxSide ? TransformationParameters.Width : TransformationParameters.Height,
                 $"The output would be {width}×{height} px, but the {format.ShortName()} encoder accepts at most {maxSide} px per side; " +
@@ -42,14 +46,14 @@ public sealed record OutputLimits(long StreamingMaxPixels, long FullFrameMaxPixe
         var pixels = width * height * pages;
         var limit = MaxPixels(format);
         if (pixels <= limit) return;
-        var streaming = format.Memory() == EncoderMemory.Streaming;
+        var streaming = format.Info().EncoderMemory == EncoderMemory.Streaming;
         var key = streaming ? StreamingKey : FullFrameKey;
         var frames = pages > 1 ? $" in {pages} frames" : "";
         var why = streaming ? "" : $" ({format.ShortName()} holds the whole output in memory while encoding)";
         throw new InvalidTransformationException(key,
             $"The output would be {width}×{height} px{frames} = {Megapixels(pixels)} MP, over the limit of {Megapixels(limit)} MP " +
             $"for {format.ShortName()}{why} set by {key}; ask for a smaller w or h" +
-            (streaming ? "." : ", or a streaming format (jpg, png)."));
+            (streaming ? "." : $", or a streaming format ({StreamingFormats})."));
     }
 
     /// <summary>Null when usable, otherwise a message naming the offending key.</summary>

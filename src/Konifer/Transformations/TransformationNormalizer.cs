@@ -84,6 +84,7 @@ public static class TransformationNormalizer
         var gravity = fit == Fit.Crop ? request.Gravity ?? Gravity.Center : Gravity.Center;
         if (fit == Fit.Crop && gravity == Gravity.Center) fit = Fit.Fill;
         var pad = request.Pad ?? 0;
+        var info = format.Info();
         var transformation = new Transformation(
             width,
             height,
@@ -94,8 +95,8 @@ public static class TransformationNormalizer
             flip,
             request.Filter ?? Filter.None,
             request.Blur ?? 0,
-            format.HasQuality() ? request.Quality ?? format.DefaultQuality() : format.DefaultQuality(),
-            pad > 0 ? new Padding(pad, request.PadColor ?? format.DefaultPadColor()) : Padding.None,
+            info.HasQuality ? request.Quality ?? info.DefaultQuality : info.DefaultQuality,
+            pad > 0 ? new Padding(pad, request.PadColor ?? info.DefaultPadColor) : Padding.None,
             request.Strip ?? MetadataStrip.None,
             request.ColorSpace ?? ColorSpace.Origin);
         return IsOriginal(transformation, original) ? null : transformation;
@@ -123,5 +124,5 @@ public static class TransformationNormalizer
 
     private static bool IsOriginal(Transformation t, ImageAttributes original) =>
         t == new Transformation(original.Width, original.Height, Fit.Fit, Gravity.Center, original.Format, Rotation.Zero, Flip.None,
-            Filter.None, 0, original.Format.DefaultQuality(), Padding.None, MetadataStrip.None, ColorSpace.Origin);
+            Filter.None, 0, original.Format.Info().DefaultQuality, Padding.None, MetadataStrip.None, ColorSpace.Origin);
 }

@@ -26,11 +26,11 @@ public static class TransformationQuery
         if (t.Flip != Flip.None) parameters.Add((TransformationParameters.Flip, ParameterWords.WordOf(ParameterWords.Flips, t.Flip)));
         if (t.Filter != Filter.None) parameters.Add((TransformationParameters.Filter, ParameterWords.WordOf(ParameterWords.Filters, t.Filter)));
         if (t.Blur != 0) parameters.Add((TransformationParameters.Blur, Number(t.Blur)));
-        if (t.Format.HasQuality() && t.Quality != t.Format.DefaultQuality()) parameters.Add((TransformationParameters.Quality, Number(t.Quality)));
+        if (t.Format.Info().HasQuality && t.Quality != t.Format.Info().DefaultQuality) parameters.Add((TransformationParameters.Quality, Number(t.Quality)));
         if (t.Padding.Amount > 0)
         {
             parameters.Add((TransformationParameters.Pad, Number(t.Padding.Amount)));
-            if (t.Padding.Color is { } color && color != t.Format.DefaultPadColor())
+            if (t.Padding.Color is { } color && color != t.Format.Info().DefaultPadColor)
                 parameters.Add((TransformationParameters.PadColor, HexColor.Format(color)));
         }
         if (t.Strip != MetadataStrip.None)

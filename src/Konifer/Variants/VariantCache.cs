@@ -53,14 +53,12 @@ public sealed class VariantCache(
             }
             catch (InvalidTransformationException e)
             {
-                logger.LogWarning("Eager variant {Transformation} of {Path} entry {EntryId} is not generated: {Reason}",
-                    transformation, asset.Path, asset.EntryId, e.Message);
+                VariantCacheLog.LogEagerRefused(logger, transformation, asset.Path, asset.EntryId, e.Message);
                 continue;
             }
             _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, cost,
                     token => generation.GenerateAsync(asset, configuration, transformation, token), CancellationToken.None)
-                .ContinueWith(task => logger.LogWarning(task.Exception?.GetBaseException(),
-                        "Eager variant {Transformation} of {Path} entry {EntryId} was not generated", transformation, asset.Path, asset.EntryId),
+                .ContinueWith(task => VariantCacheLog.LogEagerFailed(logger, task.Exception?.GetBaseException(), transformation, asset.Path, asset.EntryId),
                     CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
     }
@@ -72,4 +70,14 @@ public sealed class VariantCache(
     }
 
     private static string JobKey(Asset asset, Transformation transformation) => $"{asset.Id:N} {transformation}";
+}
+
+/// <summary>The log lines of <see cref="VariantCache"/>.</summary>
+internal static partial class VariantCacheLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Eager variant {Transformation} of {Path} entry {EntryId} is not generated: {Reason}")]
+    public static partial void LogEagerRefused(ILogger logger, Transformation transformation, AssetPath path, long entryId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Eager variant {Transformation} of {Path} entry {EntryId} was not generated")]
+    public static partial void LogEagerFailed(ILogger logger, Exception? exception, Transformation transformation, AssetPath path, long entryId);
 }

@@ -9,7 +9,7 @@ namespace Konifer.Variants;
 /// Removes expired variants (their records at once, their bytes through the deletion outbox) every 30 s.
 /// Several instances may run it at once: deleting an already deleted variant is a no-op.
 /// </summary>
-public sealed class VariantExpirationReaper(
+public sealed partial class VariantExpirationReaper(
     IStaleRecords staleRecords,
     IObjectDeletionSignal deletionSignal,
     TimeProvider clock,
@@ -24,7 +24,7 @@ public sealed class VariantExpirationReaper(
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var total = await ReapOnceAsync(cancellationToken);
-        if (total > 0) Logger.LogInformation("Expired {Count} variant(s)", total);
+        if (total > 0) LogExpired(Logger, total);
     }
 
     /// <summary>Deletes every variant expired by now, in batches. Returns how many.</summary>
@@ -41,4 +41,7 @@ public sealed class VariantExpirationReaper(
         if (total > 0) deletionSignal.Nudge();
         return total;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} variant(s)")]
+    private static partial void LogExpired(ILogger logger, int count);
 }

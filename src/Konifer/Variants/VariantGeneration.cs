@@ -36,8 +36,8 @@ public sealed class VariantGeneration(
         var generated = new NewVariant(transformation, ObjectLocation.NewFor(configuration.Bucket, transformation.Format), attributes, lqip, now,
             VariantExpiry.For(configuration.Expiration, now));
         var recorded = await StoreAsync(asset, generated, output.FilePath, cancellationToken);
-        logger.LogInformation("Generated {Format} {Width}x{Height} variant of {Path} entry {EntryId} in {Elapsed} ms",
-            transformation.Format, attributes.Width, attributes.Height, asset.Path, asset.EntryId, (int)clock.GetElapsedTime(started).TotalMilliseconds);
+        VariantGenerationLog.LogGenerated(logger, transformation.Format, attributes.Width, attributes.Height, asset.Path, asset.EntryId,
+            (int)clock.GetElapsedTime(started).TotalMilliseconds);
         return recorded;
     }
 
@@ -68,4 +68,11 @@ public sealed class VariantGeneration(
 
     private static bool Has(Lqip lqip, LqipAlgorithm algorithm) =>
         algorithm == LqipAlgorithm.Blurhash ? lqip.Blurhash is not null : lqip.Thumbhash is not null;
+}
+
+/// <summary>The log lines of <see cref="VariantGeneration"/>.</summary>
+internal static partial class VariantGenerationLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generated {Format} {Width}x{Height} variant of {Path} entry {EntryId} in {Elapsed} ms")]
+    public static partial void LogGenerated(ILogger logger, ImageFormat format, int width, int height, AssetPath path, long entryId, int elapsed);
 }

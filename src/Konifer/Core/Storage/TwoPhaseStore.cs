@@ -9,7 +9,7 @@ namespace Konifer.Core.Storage;
 /// deletion) and is rethrown. If even abandoning fails (the metadata store went away), the pending-upload sweeper
 /// removes the record later; the caller still sees why storing failed. So no object is left that no record leads to.
 /// </summary>
-public static class TwoPhaseStore
+public static partial class TwoPhaseStore
 {
     /// <param name="markReady">Runs once the upload succeeded; its failure (or its own check throwing) abandons too.</param>
     /// <param name="abandon">Given <see cref="CancellationToken.None"/>: cleaning up must not stop because the request did.</param>
@@ -43,17 +43,28 @@ public static class TwoPhaseStore
     private static void LogFailed(ILogger logger, ReservedUpload upload, Exception e)
     {
         if (upload.IsVariant)
-            logger.LogWarning(e, "Storing a variant of {Path} entry {EntryId} failed; abandoning it", upload.Path, upload.EntryId);
+            LogVariantStoreFailed(logger, e, upload.Path, upload.EntryId);
         else
-            logger.LogWarning(e, "Storing {Path} entry {EntryId} failed; abandoning it", upload.Path, upload.EntryId);
+            LogOriginalStoreFailed(logger, e, upload.Path, upload.EntryId);
     }
 
     private static void LogAbandonFailed(ILogger logger, ReservedUpload upload, Exception e)
     {
         if (upload.IsVariant)
-            logger.LogWarning(e, "Abandoning a variant of {Path} entry {EntryId} failed; the pending-upload sweeper will remove it",
-                upload.Path, upload.EntryId);
+            LogVariantAbandonFailed(logger, e, upload.Path, upload.EntryId);
         else
-            logger.LogWarning(e, "Abandoning {Path} entry {EntryId} failed; the pending-upload sweeper will remove it", upload.Path, upload.EntryId);
+            LogOriginalAbandonFailed(logger, e, upload.Path, upload.EntryId);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing {Path} entry {EntryId} failed; abandoning it")]
+    private static partial void LogOriginalStoreFailed(ILogger logger, Exception exception, Assets.AssetPath path, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoning {Path} entry {EntryId} failed; the pending-upload sweeper will remove it")]
+    private static partial void LogOriginalAbandonFailed(ILogger logger, Exception exception, Assets.AssetPath path, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Storing a variant of {Path} entry {EntryId} failed; abandoning it")]
+    private static partial void LogVariantStoreFailed(ILogger logger, Exception exception, Assets.AssetPath path, long entryId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Abandoning a variant of {Path} entry {EntryId} failed; the pending-upload sweeper will remove it")]
+    private static partial void LogVariantAbandonFailed(ILogger logger, Exception exception, Assets.AssetPath path, long entryId);
 }

@@ -50,12 +50,26 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             BadHttpRequestException e => (e.StatusCode, "The request could not be read (malformed HTTP)."),
             _ => (500, "An unexpected error occurred. The server log has the details."),
         };
-        if (status == 503) logger.LogWarning(exception, "{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
-        else if (status >= 500) logger.LogError(exception, "Unhandled error for {Method} {Path}", context.Request.Method, context.Request.Path);
-        else logger.LogInformation(exception as BadHttpRequestException, "{Status} for {Method} {Path}: {Detail}", status, context.Request.Method, context.Request.Path, detail);
+        if (status == 503) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);
+        else if (status >= 500) ProblemLog.LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
+        else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, detail);
         if (context.Response.HasStarted) return true;
         context.Response.Clear();
         await ApiProblem.WriteAsync(context, status, detail);
         return true;
     }
+}
+
+/// <summary>The log lines of <see cref="ProblemExceptionHandler"/>.</summary>
+internal static partial class ProblemLog
+{
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Status} for {Method} {Path}: {Detail}")]
+    public static partial void LogUnavailable(ILogger logger, Exception exception, int status, string method, PathString path, string detail);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled error for {Method} {Path}")]
+    public static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
+
+    /// <summary>Kestrel's errors keep their exception, whose words the answer leaves out; the domain's refusals need no stack trace.</summary>
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Status} for {Method} {Path}: {Detail}")]
+    public static partial void LogRefused(ILogger logger, BadHttpRequestException? exception, int status, string method, PathString path, string detail);
 }

@@ -27,7 +27,7 @@ public sealed class GenerationLimits(OutputLimits outputs, long memoryBudget)
         throw new InvalidTransformationException(MemoryBudgetKey,
             $"A {transformation.Width}×{transformation.Height} px {transformation.Format.ShortName()} output of this image needs about " +
             $"{Megabytes(estimate)} MB of memory to generate, more than {MemoryBudgetKey} ({Megabytes(MemoryBudget)} MB) allows; " +
-            "ask for a smaller w or h, or a streaming format (jpg, png).");
+            $"ask for a smaller w or h, or a streaming format ({OutputLimits.StreamingFormats}).");
     }
 
     /// <summary>

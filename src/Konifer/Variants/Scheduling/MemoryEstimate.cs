@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Konifer.Core.Images;
 using Konifer.Core.Transformations;
 
@@ -40,27 +41,41 @@ public static class MemoryEstimate
     /// <summary>
     /// What an encoder needs beyond the working set: a fixed part and bytes per output pixel (every frame, padding
     /// included). Measured at two sizes each (JPEG, PNG, WebP, GIF at 16 and 64 MP; HEIC at 4 and 16; JPEG XL and
-    /// AVIF at 4, 16 and 36), over the working set, rounded up.
+    /// AVIF at 4, 16 and 36), over the working set, rounded up. Tuning figures of libvips 8.14's encoders, so they stay
+    /// here rather than in the format table.
     /// </summary>
-    private static (long Fixed, long PerPixel) Encoder(ImageFormat format, int quality) => format switch
+    private static readonly FrozenDictionary<ImageFormat, EncoderCost> Encoders = new Dictionary<ImageFormat, EncoderCost>
     {
         // optimize_coding makes libjpeg keep every DCT coefficient until the Huffman tables are built: 2 bytes per
         // coefficient, chroma subsampled (4:2:0) below q 90, not from 90 up (libvips' default). 3.2 and 6.3 measured.
-        ImageFormat.Jpeg => (0, quality >= 90 ? 7 : 4),
+        [ImageFormat.Jpeg] = new(0, 4, PerPixelFromQuality90: 7),
         // Streams: 23 MB at 64 MP, whatever the size.
-        ImageFormat.Png => (0, 0),
+        [ImageFormat.Png] = new(0, 0),
         // The RGBA frame plus libwebp's ARGB/YUV picture: 5.1 at 64 MP, 5.7 at 16.
-        ImageFormat.Webp => (0, 6),
+        [ImageFormat.Webp] = new(0, 6),
         // The frame plus the palette search (libimagequant): 12.7 at 64 MP, 12.9 at 16.
-        ImageFormat.Gif => (0, 14),
+        [ImageFormat.Gif] = new(0, 14),
         // libheif + x265: 16.3 per pixel over a small fixed part.
-        ImageFormat.Heic => (0, 18),
+        [ImageFormat.Heic] = new(0, 18),
         // libjxl: 86.7 at 36 MP, 86.5 at 16, 77.7 at 4.
-        ImageFormat.Jxl => (0, 92),
+        [ImageFormat.Jxl] = new(0, 92),
         // libheif + libaom: about 85 per pixel (reconstruction and look-ahead frames) over 150 MB of encoder set-up.
-        ImageFormat.Avif => (160_000_000, 92),
-        _ => throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format"),
-    };
+        [ImageFormat.Avif] = new(160_000_000, 92),
+    }.ToFrozenDictionary();
+
+    /// <summary>An encoder's fixed part and bytes per output pixel; some need more per pixel from quality 90 up.</summary>
+    private readonly record struct EncoderCost(long Fixed, long PerPixel, long? PerPixelFromQuality90 = null)
+    {
+        public long PerPixelAt(int quality) => quality >= 90 && PerPixelFromQuality90 is { } high ? high : PerPixel;
+    }
+
+    /// <summary>The formats the encoder figures cover, for the test that every format has one.</summary>
+    internal static IEnumerable<ImageFormat> MeasuredEncoders => Encoders.Keys;
+
+    private static (long Fixed, long PerPixel) Encoder(ImageFormat format, int quality) =>
+        Encoders.TryGetValue(format, out var cost)
+            ? (cost.Fixed, cost.PerPixelAt(quality))
+            : throw new ArgumentOutOfRangeException(nameof(format), format, "Unknown image format");
 
     /// <summary>
     /// An animation kept as an animation whose frames need geometry steps is drawn frame by frame into one in-memory
@@ -84,18 +99,24 @@ public static class MemoryEstimate
     }
 
     /// <summary>
-    /// Pixels a loader holds at once. libheif (AVIF, HEIC), libjxl and GIF decode the whole source frame before
-    /// libvips can shrink it, even for a thumbnail. libwebp decodes a whole frame too, but scaled to what the output
-    /// needs (a full-size JPEG of a 16 MP WebP adds 112 MB over its encoder, a thumbnail nothing): bounded here by the
-    /// scale that makes the source's short side cover the output's long side, whatever the fit and rotation. JPEG
-    /// shrinks while decoding and PNG decodes line by line: nothing.
+    /// Pixels a loader holds at once (see <see cref="DecoderMemory"/>). libheif (AVIF, HEIC), libjxl and GIF decode
+    /// the whole source frame before libvips can shrink it, even for a thumbnail. libwebp decodes a whole frame too,
+    /// but scaled to what the output needs (a full-size JPEG of a 16 MP WebP adds 112 MB over its encoder, a thumbnail
+    /// nothing): bounded here by the scale that makes the source's short side cover the output's long side, whatever
+    /// the fit and rotation. JPEG shrinks while decoding and PNG decodes line by line: nothing.
     /// </summary>
     private static long DecodedPixels(ImageAttributes original, long width, long height)
     {
         var source = (long)original.Width * original.Height;
-        if (original.Format.DecodesWholeFrame()) return source;
-        if (original.Format != ImageFormat.Webp) return 0;
-        var scale = Math.Min(1.0, (double)Math.Max(width, height) / Math.Max(1, Math.Min(original.Width, original.Height)));
-        return (long)Math.Ceiling(source * scale * scale);
+        switch (original.Format.Info().DecoderMemory)
+        {
+            case DecoderMemory.FullFrame:
+                return source;
+            case DecoderMemory.ScaledFrame:
+                var scale = Math.Min(1.0, (double)Math.Max(width, height) / Math.Max(1, Math.Min(original.Width, original.Height)));
+                return (long)Math.Ceiling(source * scale * scale);
+            default:
+                return 0;
+        }
     }
 }

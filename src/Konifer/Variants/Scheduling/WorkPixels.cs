@@ -20,7 +20,7 @@ public static class WorkPixels
         var output = ((long)transformation.Width + 2L * transformation.Padding.Amount) *
                      ((long)transformation.Height + 2L * transformation.Padding.Amount) * pages;
         // Only the kept frames are decoded.
-        var decoded = original.Format.DecodesWholeFrame()
+        var decoded = original.Format.Info().DecoderMemory == DecoderMemory.FullFrame
             ? (long)original.Width * original.Height * pages
             : 0;
         return output + decoded;
