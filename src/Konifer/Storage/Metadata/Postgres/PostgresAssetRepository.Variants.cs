@@ -120,7 +120,7 @@ public sealed partial class PostgresAssetRepository
         Add(command, max, NpgsqlDbType.Integer);
         await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var swept = new List<PendingVariant>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.NextAsync(cancellationToken).ConfigureAwait(false))
             swept.Add(new PendingVariant(reader.GetGuid(0), ReadVariant(reader)));
         return swept;
     }
@@ -135,6 +135,6 @@ public sealed partial class PostgresAssetRepository
     private async Task<Variant?> ReadVariantAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadVariant(reader) : null;
+        return await reader.NextAsync(cancellationToken).ConfigureAwait(false) ? ReadVariant(reader) : null;
     }
 }
