@@ -101,7 +101,7 @@ public static class AssetsApi
             var information = body.ToInformation();
             if (body.Url is null)
                 throw new BadRequestException("A JSON store request needs a 'url'; to upload bytes send multipart/form-data with 'metadata' and 'asset' parts.");
-            var stored = await UrlSourceErrors.TranslateAsync(() => storeFromUrl.ExecuteAsync(route.Path, information, body.Url, cancellationToken));
+            var stored = await storeFromUrl.ExecuteAsync(route.Path, information, body.Url, cancellationToken);
             return TypedResults.Created(EntryUrl(request, settings, stored), AssetResponse.From(stored));
         }
         if (!MultipartAssetReader.IsMultipart(request.ContentType))

@@ -23,6 +23,9 @@ public sealed class FolderDependencyTests
     // Infrastructure the domain must not name.
     private static readonly string[] Drivers = ["NetVips", "Npgsql", "Amazon", "Microsoft.AspNetCore", "Konifer.Hocon"];
 
+    // The stores' drivers, which only their adapters (Storage) and composition (Hosting) may name.
+    private static readonly string[] StoreDrivers = ["Npgsql", "Amazon"];
+
     [Fact]
     public void Core_depends_on_no_other_folder_of_the_server()
     {
@@ -50,6 +53,18 @@ public sealed class FolderDependencyTests
             .ToList();
 
         Assert.True(offending.Count == 0, "the domain names a driver:\n" + string.Join("\n", offending.Take(40)));
+    }
+
+    [Fact]
+    public void Http_names_no_store_driver()
+    {
+        // The stores' adapters turn their drivers' failures into domain exceptions; the API maps only those.
+        var offending = Graph.Value.ExternalReferences
+            .Where(reference => reference.From == "Http"
+                && StoreDrivers.Any(driver => reference.Namespace == driver || reference.Namespace.StartsWith(driver + ".", StringComparison.Ordinal)))
+            .ToList();
+
+        Assert.True(offending.Count == 0, "the HTTP adapter names a store driver:\n" + string.Join("\n", offending.Take(40)));
     }
 
     [Fact(Skip = "until the configuration reader and the LQIP project land (issue 11)")]

@@ -1,5 +1,7 @@
+using Konifer.Core.Problems;
+
 namespace Konifer.Core.Assets;
 
 /// <summary>The record exists but its bytes do not (should not happen with two-phase stores; reported as 404).</summary>
 public sealed class AssetContentMissingException(AssetPath path, long entryId)
-    : Exception($"The content of entry {entryId} at {path} is not available.");
+    : DomainException(ProblemKind.NotFound, $"The content of entry {entryId} at {path} is not available.");

@@ -47,5 +47,3 @@ public sealed record AssetInformation(string? Alt, IReadOnlyDictionary<string, s
 
     private static string Printable(string text) => text.Length > 32 ? text[..32] + "…" : text;
 }
-
-public sealed class InvalidAssetInformationException(string message) : Exception(message);

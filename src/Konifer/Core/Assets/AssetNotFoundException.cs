@@ -1,4 +1,6 @@
+using Konifer.Core.Problems;
+
 namespace Konifer.Core.Assets;
 
 public sealed class AssetNotFoundException(AssetPath path, long? entryId)
-    : Exception(entryId is null ? $"No asset found at {path}." : $"No asset with entry id {entryId} found at {path}.");
+    : DomainException(ProblemKind.NotFound, entryId is null ? $"No asset found at {path}." : $"No asset with entry id {entryId} found at {path}.");

@@ -1,6 +1,6 @@
 namespace Konifer.Core.Sources;
 
-/// <summary>Why a URL source was refused; the HTTP layer turns each into a status (see docs/safety.md).</summary>
+/// <summary>Why a URL source was refused; <see cref="UrlSourceException"/> gives each its problem kind (see docs/safety.md).</summary>
 public enum UrlSourceFailure
 {
     InvalidUrl,

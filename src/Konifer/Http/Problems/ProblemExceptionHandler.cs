@@ -1,63 +1,77 @@
+using System.Globalization;
 using System.Text.Json;
-using Konifer.Core.Assets;
-using Konifer.Core.Images;
-using Konifer.Http.Uploads;
-using Konifer.Transformations;
-using Konifer.Variants.Scheduling;
+using Konifer.Core.Problems;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace Konifer.Http.Problems;
 
-/// <summary>Turns domain and request errors into problem responses; anything unexpected is a 500 without details.</summary>
+/// <summary>
+/// Turns domain and request errors into problem responses; anything unexpected is a 500 without details. Domain
+/// errors arrive as <see cref="DomainException"/>s whose <see cref="ProblemKind"/> picks the status: the stores'
+/// adapters translate their drivers' failures, so nothing here knows PostgreSQL or S3.
+/// </summary>
 public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
-    private static string RetryLater(HttpContext context, TimeSpan retryAfter, string message)
-    {
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Task.CompletedTask;
-        });
-        return message;
-    }
+    private const string Unexpected = "An unexpected error occurred. The server log has the details.";
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
             return true; // the client went away; nobody is listening
-        var (status, detail) = exception switch
-        {
-            BadRequestException e => (400, e.Message),
-            InvalidAssetInformationException e => (400, e.Message),
-            InvalidImageException e => (400, e.Message),
-            InvalidTransformationException e => (400, e.Message),
-            JsonException => (400, "The request body is not valid JSON for this operation."),
-            ContentTypeNotAllowedException e => (403, e.Message),
-            AssetNotFoundException e => (404, e.Message),
-            AssetContentMissingException e => (404, e.Message),
-            PayloadTooLargeException e => (413, e.Message),
-            UnsupportedMediaTypeException e => (415, e.Message),
-            // 422, not 503: the overrun follows from the request (size, frames, format), so retrying it would only
-            // cost the same time again; not 500: nothing is broken, the server keeps to a configured limit.
-            GenerationTimeoutException e => (422, e.Message),
-            _ when StoreOutage.MessageFor(exception) is { } outage => (503, RetryLater(context, StoreOutage.RetryAfter, outage)),
-            SchedulerQueueFullException e => (503, RetryLater(context, e.RetryAfter, "Too many images are being generated right now; try again shortly.")),
-            BadHttpRequestException e when e.StatusCode == 413 => (413, "The request body is larger than this server accepts."),
-            BadHttpRequestException e when e.StatusCode == 408 => (408, "The request body arrived too slowly (below Kestrel's minimum data rate)."),
-            // Kestrel's and the binder's own words can name .NET parameters and types: keep them in the log.
-            BadHttpRequestException e => (e.StatusCode, "The request could not be read (malformed HTTP)."),
-            _ => (500, "An unexpected error occurred. The server log has the details."),
-        };
+        var problem = exception as DomainException ?? WrappedOutage(exception);
+        var (status, detail) = problem is null ? FrameworkProblem(exception) : (StatusOf(problem.Kind), problem.Detail);
         if (status == 503) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);
         else if (status >= 500) ProblemLog.LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, detail);
         if (context.Response.HasStarted) return true;
         context.Response.Clear();
+        if (problem is UnavailableException unavailable)
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(unavailable.RetryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await ApiProblem.WriteAsync(context, status, detail);
         return true;
     }
+
+    private static int StatusOf(ProblemKind kind) => kind switch
+    {
+        ProblemKind.BadRequest => 400,
+        ProblemKind.Forbidden => 403,
+        ProblemKind.NotFound => 404,
+        ProblemKind.TooLarge => 413,
+        ProblemKind.UnsupportedMediaType => 415,
+        // 422, not 503: the overrun follows from the request (size, frames, format), so retrying it would only cost
+        // the same time again; not 500: nothing is broken, the server keeps to a configured limit.
+        ProblemKind.Timeout => 422,
+        ProblemKind.Unavailable => 503,
+        _ => 500, // a kind added without a status here: answer as for any unknown failure rather than fail the handler
+    };
+
+    /// <summary>
+    /// An outage somewhere inside <paramref name="exception"/> (wrapped, or among an AggregateException's): a store
+    /// that is down means "try again later" however deep in the failure it shows, else null.
+    /// </summary>
+    private static UnavailableException? WrappedOutage(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is AggregateException aggregate)
+                return aggregate.InnerExceptions.Select(WrappedOutage).FirstOrDefault(outage => outage is not null);
+            if (e is UnavailableException outage) return outage;
+        }
+        return null;
+    }
+
+    /// <summary>Errors of ASP.NET Core and the JSON reader, which are not ours to tag with a kind.</summary>
+    private static (int Status, string Detail) FrameworkProblem(Exception exception) => exception switch
+    {
+        JsonException => (400, "The request body is not valid JSON for this operation."),
+        BadHttpRequestException { StatusCode: 413 } => (413, "The request body is larger than this server accepts."),
+        BadHttpRequestException { StatusCode: 408 } => (408, "The request body arrived too slowly (below Kestrel's minimum data rate)."),
+        // Kestrel's and the binder's own words can name .NET parameters and types: keep them in the log.
+        BadHttpRequestException e => (e.StatusCode, "The request could not be read (malformed HTTP)."),
+        _ => (500, Unexpected),
+    };
 }
 
 /// <summary>The log lines of <see cref="ProblemExceptionHandler"/>.</summary>

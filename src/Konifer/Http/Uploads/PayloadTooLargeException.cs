@@ -1,3 +1,5 @@
+using Konifer.Core.Problems;
+
 namespace Konifer.Http.Uploads;
 
-public sealed class PayloadTooLargeException(string message) : Exception(message);
+public sealed class PayloadTooLargeException(string message) : DomainException(ProblemKind.TooLarge, message);

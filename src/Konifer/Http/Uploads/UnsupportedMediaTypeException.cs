@@ -1,3 +1,5 @@
+using Konifer.Core.Problems;
+
 namespace Konifer.Http.Uploads;
 
-public sealed class UnsupportedMediaTypeException(string message) : Exception(message);
+public sealed class UnsupportedMediaTypeException(string message) : DomainException(ProblemKind.UnsupportedMediaType, message);

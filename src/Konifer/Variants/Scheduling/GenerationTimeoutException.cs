@@ -1,3 +1,5 @@
+using Konifer.Core.Problems;
+
 namespace Konifer.Variants.Scheduling;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Konifer.Variants.Scheduling;
 /// would only cost the same time again (so no 503 with <c>Retry-After</c>).
 /// </summary>
 public sealed class GenerationTimeoutException(TimeSpan timeout, Exception? inner = null)
-    : Exception($"Generating this image took longer than {VariantGenerationSettings.TimeoutKey} ({timeout.TotalSeconds:0.###} s) allows, " +
+    : DomainException(ProblemKind.Timeout, $"Generating this image took longer than {VariantGenerationSettings.TimeoutKey} ({timeout.TotalSeconds:0.###} s) allows, " +
                 "so it was stopped and nothing was stored. Ask for a smaller size, fewer frames or a faster format.", inner)
 {
     public TimeSpan Timeout { get; } = timeout;

@@ -23,7 +23,7 @@ public sealed partial class PostgresAssetRepository : IObjectDeletionOutbox
         Add(command, max, NpgsqlDbType.Integer);
         await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var claimed = new List<PendingDeletion>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.NextAsync(cancellationToken).ConfigureAwait(false))
             claimed.Add(new PendingDeletion(reader.GetInt64(0), new ObjectLocation(reader.GetString(1), reader.GetString(2)), reader.GetInt32(3)));
         claimed.Sort((a, b) => a.Id.CompareTo(b.Id));
         return claimed;

@@ -56,7 +56,7 @@ public sealed partial class PostgresAssetRepository : IStaleRecords
         Add(command, max, NpgsqlDbType.Integer);
         await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var swept = new List<PendingVariant>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.NextAsync(cancellationToken).ConfigureAwait(false))
             swept.Add(new PendingVariant(reader.GetGuid(0), ReadVariant(reader)));
         return swept;
     }

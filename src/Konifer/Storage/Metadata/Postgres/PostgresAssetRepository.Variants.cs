@@ -118,6 +118,6 @@ public sealed partial class PostgresAssetRepository : IVariantRecords
     private async Task<Variant?> ReadVariantAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
-        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadVariant(reader) : null;
+        return await reader.NextAsync(cancellationToken).ConfigureAwait(false) ? ReadVariant(reader) : null;
     }
 }

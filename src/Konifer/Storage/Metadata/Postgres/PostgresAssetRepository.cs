@@ -132,7 +132,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
 
     private async Task<int> CountAsync(PostgresStatement statement, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = statement.CreateCommand(connection);
         return (int)(await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false))!;
     }
@@ -144,12 +144,12 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
     /// <summary>Runs a statement returning <see cref="PostgresAssetSql.AssetColumns"/>, then loads the rows' variants.</summary>
     private async Task<IReadOnlyList<Asset>> QueryAssetsAsync(PostgresStatement statement, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.ConnectAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<AssetRow>();
         await using (var command = statement.CreateCommand(connection))
         await using (var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add(AssetRow.Read(reader));
+            while (await reader.NextAsync(cancellationToken).ConfigureAwait(false)) rows.Add(AssetRow.Read(reader));
         }
         if (rows.Count == 0) return [];
 
@@ -158,7 +158,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
         {
             Add(command, variants.Keys.ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
             await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            while (await reader.NextAsync(cancellationToken).ConfigureAwait(false))
             {
                 variants[reader.GetGuid(0)].Add(ReadVariant(reader));
             }
@@ -174,13 +174,13 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
     private async Task<IReadOnlyList<Asset>> FindWithVariantsAsync(PostgresStatement statement, CancellationToken cancellationToken)
     {
         const int firstVariantColumn = AssetRow.ColumnCount;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var connection = await dataSource.ConnectAsync(cancellationToken).ConfigureAwait(false);
         await using var command = statement.CreateCommand(connection);
         await using var reader = await command.ReaderAsync(dataSource, cancellationToken).ConfigureAwait(false);
         var assets = new List<Asset>();
         AssetRow? current = null;
         var variants = new List<Variant>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        while (await reader.NextAsync(cancellationToken).ConfigureAwait(false))
         {
             if (current is null || current.Id != reader.GetGuid(0))
             {

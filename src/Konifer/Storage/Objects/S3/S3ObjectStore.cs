@@ -168,7 +168,7 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
             {
                 BucketName = location.Bucket,
                 Key = location.Key,
-            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken), cancellationToken, missingIsAnAnswer: true).ConfigureAwait(false);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -197,7 +197,7 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
             {
                 BucketName = location.Bucket,
                 Key = location.Key,
-            }, cancellationToken), cancellationToken).ConfigureAwait(false);
+            }, cancellationToken), cancellationToken, missingIsAnAnswer: true).ConfigureAwait(false);
             return true;
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
@@ -237,8 +237,8 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
         ObjectLocationRules.ValidateBucket(bucket);
         try
         {
-            await CallAsync(bucket, () => _client.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, cancellationToken), cancellationToken)
-                .ConfigureAwait(false);
+            await CallAsync(bucket, () => _client.HeadBucketAsync(new HeadBucketRequest { BucketName = bucket }, cancellationToken), cancellationToken,
+                missingIsAnAnswer: true).ConfigureAwait(false);
         }
         catch (AmazonS3Exception e) when (e.StatusCode == HttpStatusCode.NotFound)
         {
@@ -246,7 +246,13 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
         }
     }
 
-    private async Task<T> CallAsync<T>(string bucket, Func<Task<T>> call, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one SDK call so that no SDK exception leaves the adapter: the store's own failures become
+    /// <see cref="ObjectStoreUnavailableException"/>, any other refusal an <see cref="InvalidOperationException"/>
+    /// (a request we did not expect S3 to refuse is our bug). With <paramref name="missingIsAnAnswer"/> a 404 stays as
+    /// it is, for the caller to turn into "no such object".
+    /// </summary>
+    private async Task<T> CallAsync<T>(string bucket, Func<Task<T>> call, CancellationToken cancellationToken, bool missingIsAnAnswer = false)
     {
         try
         {
@@ -255,6 +261,11 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
         catch (Exception e) when (Unavailable(e, bucket, cancellationToken) is { } unavailable)
         {
             throw unavailable;
+        }
+        catch (AmazonServiceException e) when (!(missingIsAnAnswer && e.StatusCode == HttpStatusCode.NotFound))
+        {
+            throw new InvalidOperationException(
+                $"{Endpoint} refused a request to the bucket '{bucket}' ({(int)e.StatusCode} {e.ErrorCode}: {e.Message}).", e);
         }
     }
 
