@@ -77,9 +77,9 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<VariantExpirationReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<VariantExpirationReaper>());
         services.AddObjectDeletionWorker();
-        services.AddOptions<PendingUploadSweeperOptions>();
+        services.AddSingleton(new PendingUploadSweeperSettings());
         services.AddHostedService<PendingUploadSweeper>();
-        services.AddOptions<LeftoverFileSweeperOptions>();
+        services.AddSingleton(new LeftoverFileSweeperSettings());
         services.AddHostedService<LeftoverFileSweeper>();
 
         services.AddSingleton<StoreAsset>();
