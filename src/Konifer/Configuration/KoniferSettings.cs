@@ -2,7 +2,7 @@ using Konifer.Variants.Scheduling;
 
 namespace Konifer.Configuration;
 
-/// <summary>The global (not per-path) settings of <c>konifer.conf</c>, validated once at start-up.</summary>
+/// <summary>The global (not per-path) settings of <c>konifer.conf</c>: the part of <see cref="KoniferConfiguration"/> most services need.</summary>
 public sealed record KoniferSettings(
     DataStoreSettings DataStore,
     ObjectStoreSettings ObjectStore,

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
@@ -40,7 +39,7 @@ public sealed class VariantGenerationTwoPhaseTests
         _objectStore = new FlakyObjectStore(_objects, failures: 0);
         var transformer = new VipsImageTransformer();
         _generation = new VariantGeneration(_repository, _objectStore, transformer, new PlaceholderEncoder(transformer),
-            PathConfigurationResolver.FromConfiguration(new JsonObject()), _time, new CapturingLogger<VariantGeneration>());
+            PathConfigurationResolver.Empty, _time, new CapturingLogger<VariantGeneration>());
     }
 
     private async Task<Asset> StoreOriginalAsync()
