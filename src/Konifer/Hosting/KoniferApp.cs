@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Konifer.Configuration;
+using Konifer.Configuration.Reading;
 using Konifer.Hocon;
 using Konifer.Http;
 using Konifer.Http.Problems;
@@ -23,14 +24,16 @@ public static partial class KoniferApp
         var document = configPath is null
             ? new JsonObject()
             : HoconParser.ParseFile(configPath, new HoconParseSettings { Environment = hostOptions.Environment, BaseDirectory = Path.GetDirectoryName(configPath) });
+        // Only for the framework's own sections (Logging, AllowedHosts); Konifer's keys are read once, below.
         builder.Configuration.AddHoconDocument(document);
         // Request-by-request framework logs are noise in production; our own logs say what happened.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Npgsql logs every statement at Information (hundreds of lines a minute from the background sweeps alone).
         builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
-        builder.Configuration.AddInMemoryCollection(EnvironmentOverrides.Read(hostOptions.Environment));
 
-        var settings = KoniferSettingsLoader.Load(builder.Configuration);
+        var configuration = KoniferConfigurationReader.Read(
+            EnvironmentOverrides.Apply(document, hostOptions.Environment), builder.Configuration["AllowedHosts"]);
+        var settings = configuration.Settings;
         var urls = hostOptions.Urls ?? hostOptions.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
         builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -40,7 +43,7 @@ public static partial class KoniferApp
             kestrel.AddServerHeader = false;
         });
 
-        builder.Services.AddKonifer(settings, document);
+        builder.Services.AddKonifer(configuration);
         builder.Services.AddKoniferHostFiltering(settings.Http);
         hostOptions.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

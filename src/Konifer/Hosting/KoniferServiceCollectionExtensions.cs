@@ -1,5 +1,4 @@
 using Konifer.Storage.Outbox;
-using System.Text.Json.Nodes;
 using Konifer.Assets;
 using Konifer.Assets.Sources;
 using Konifer.Configuration;
@@ -8,13 +7,11 @@ using Konifer.Core.Sources;
 using Konifer.Core.Storage;
 using Konifer.Http.Sources;
 using Konifer.Imaging;
-using Konifer.Paths;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Objects.S3;
-using Konifer.Transformations;
 using Konifer.Variants;
 using Konifer.Variants.Scheduling;
 
@@ -22,15 +19,15 @@ namespace Konifer.Hosting;
 
 public static class KoniferServiceCollectionExtensions
 {
-    /// <summary>Registers the use cases and the stores that <paramref name="settings"/> selects.</summary>
-    public static IServiceCollection AddKonifer(this IServiceCollection services, KoniferSettings settings, JsonObject document)
+    /// <summary>Registers the use cases and the stores that <paramref name="configuration"/> selects.</summary>
+    public static IServiceCollection AddKonifer(this IServiceCollection services, KoniferConfiguration configuration)
     {
+        var settings = configuration.Settings;
+        services.AddSingleton(configuration);
         services.AddSingleton(settings);
+        services.AddSingleton(configuration.Profiles);
+        services.AddSingleton(configuration.Paths);
         services.AddSingleton(TimeProvider.System);
-        var profiles = VariantProfiles.FromConfiguration(document);
-        ValidateProfiles(profiles);
-        services.AddSingleton(profiles);
-        services.AddSingleton(PathConfigurationResolver.FromConfiguration(document, profiles));
 
         VipsRuntime.EnsureAvailable();
         var source = settings.Source;
@@ -74,9 +71,9 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<VariantExpirationReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<VariantExpirationReaper>());
         services.AddObjectDeletionWorker();
-        services.AddOptions<PendingUploadSweeperOptions>();
+        services.AddSingleton(new PendingUploadSweeperSettings());
         services.AddHostedService<PendingUploadSweeper>();
-        services.AddOptions<LeftoverFileSweeperOptions>();
+        services.AddSingleton(new LeftoverFileSweeperSettings());
         services.AddHostedService<LeftoverFileSweeper>();
 
         services.AddSingleton<StoreAsset>();
@@ -85,22 +82,5 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<UpdateAsset>();
         services.AddSingleton<DeleteAssets>();
         return services;
-    }
-
-    /// <summary>A misspelt profile parameter stops start-up rather than failing every request that names the profile.</summary>
-    private static void ValidateProfiles(VariantProfiles profiles)
-    {
-        foreach (var name in profiles.Names)
-        {
-            if (!profiles.TryGet(name, out var parameters)) continue;
-            try
-            {
-                TransformationRequest.ParseProfile(parameters);
-            }
-            catch (InvalidTransformationException e)
-            {
-                throw new ConfigurationException($"variant-profiles.{name}.{e.Parameter}", e.Message);
-            }
-        }
     }
 }

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using Konifer.Configuration;
 
 namespace Konifer.Paths;
 
@@ -22,10 +19,11 @@ public sealed record CacheControlSettings(
 {
     public static CacheControlSettings Disabled { get; } = new(false, null, null, null, null, null, null, false);
 
-    private static readonly (string, CacheVisibility)[] Visibilities =
+    /// <summary>The directives as written in the header, which is also how <c>konifer.conf</c> spells them.</summary>
+    internal static readonly (string Text, CacheVisibility Value)[] Visibilities =
         [("public", CacheVisibility.Public), ("private", CacheVisibility.Private)];
 
-    private static readonly (string, CacheRevalidation)[] Revalidations =
+    internal static readonly (string Text, CacheRevalidation Value)[] Revalidations =
     [
         ("must-revalidate", CacheRevalidation.MustRevalidate),
         ("proxy-revalidate", CacheRevalidation.ProxyRevalidate),
@@ -68,40 +66,4 @@ public sealed record CacheControlSettings(
 
     private static string Text<T>(T value, (string Text, T Value)[] choices) where T : struct, Enum =>
         choices.First(c => c.Value.Equals(value)).Text;
-
-    internal static CacheControlSettings Read(ConfigSection section) => new(
-        section.Bool("enabled") ?? false,
-        ReadAge(section, "max-age"),
-        ReadAge(section, "s-maxage"),
-        section.Choice("visibility", Visibilities),
-        section.Choice("revalidate", Revalidations),
-        ReadAge(section, "stale-while-revalidate"),
-        ReadAge(section, "stale-if-error"),
-        section.Bool("immutable") ?? false);
-
-    private static TimeSpan? ReadAge(ConfigSection section, string name)
-    {
-        var raw = section.Raw(name);
-        if (raw is null) return null;
-        var key = section.KeyOf(name);
-        TimeSpan age;
-        var text = ConfigSection.ScalarText(raw, key).Trim();
-        var isString = raw is JsonValue v && v.GetValueKind() == JsonValueKind.String;
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var seconds))
-        {
-            if (seconds <= 0) throw new ConfigurationException(key, $"{text} is not greater than zero");
-            if (seconds > (long)TimeSpan.MaxValue.TotalSeconds) throw new ConfigurationException(key, $"{text} is too large");
-            age = TimeSpan.FromSeconds(seconds);
-        }
-        else if (isString && DurationParser.TryParse(text, out age))
-        {
-            if (age.Ticks % TimeSpan.TicksPerSecond != 0 || age <= TimeSpan.Zero)
-                throw new ConfigurationException(key, $"'{text}' is not a whole number of seconds greater than zero");
-        }
-        else
-        {
-            throw new ConfigurationException(key, $"{ConfigSection.Describe(raw)} is not a number of seconds greater than zero (or a duration such as 1h)");
-        }
-        return age;
-    }
 }

@@ -1,5 +1,3 @@
-using Konifer.Configuration;
-
 namespace Konifer.Paths;
 
 /// <summary>
@@ -10,19 +8,15 @@ public sealed record ExpirationSettings(ExpirationStrategy Strategy, TimeSpan? T
 {
     public static ExpirationSettings Never { get; } = new(ExpirationStrategy.Never, null);
 
-    private static readonly (string, ExpirationStrategy)[] Strategies =
-        [("never", ExpirationStrategy.Never), ("ttl", ExpirationStrategy.Ttl), ("idle", ExpirationStrategy.Idle)];
-
-    internal static ExpirationSettings Read(ConfigSection section)
+    /// <summary>The settings for a strategy and the TTL configured with it (ignored by <c>never</c>).</summary>
+    /// <exception cref="InvalidPathSettingException">The TTL is not above zero, or missing where the strategy needs one.</exception>
+    public static ExpirationSettings Create(ExpirationStrategy strategy, TimeSpan? ttl)
     {
-        var strategy = section.Choice("strategy", Strategies) ?? ExpirationStrategy.Never;
-        var ttl = section.Duration("ttl");
         if (ttl is { } t && t <= TimeSpan.Zero)
-            throw new ConfigurationException(section.KeyOf("ttl"), "must be longer than zero");
+            throw new InvalidPathSettingException("ttl", "must be longer than zero");
         if (strategy == ExpirationStrategy.Never) return Never;
-        if (ttl is null)
-            throw new ConfigurationException(section.KeyOf("ttl"),
-                $"is required when strategy is {(strategy == ExpirationStrategy.Ttl ? "ttl" : "idle")}");
-        return new ExpirationSettings(strategy, ttl);
+        return ttl is null
+            ? throw new InvalidPathSettingException("ttl", $"is required when strategy is {(strategy == ExpirationStrategy.Ttl ? "ttl" : "idle")}")
+            : new ExpirationSettings(strategy, ttl);
     }
 }

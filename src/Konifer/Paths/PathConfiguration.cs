@@ -1,5 +1,4 @@
 using System.Collections.ObjectModel;
-using Konifer.Configuration;
 using Konifer.Core.Images;
 using Konifer.Transformations;
 
@@ -47,84 +46,33 @@ public sealed record PathConfiguration(
 
     public bool Allows(ImageFormat format) => AllowedContentTypes.Contains(format);
 
-    private static readonly (string, LqipAlgorithm)[] LqipAlgorithms =
-        [("blurhash", LqipAlgorithm.Blurhash), ("thumbhash", LqipAlgorithm.Thumbhash)];
+    /// <summary>
+    /// The effective configuration of merged <paramref name="settings"/>: what they leave unset takes its system default.
+    /// </summary>
+    /// <exception cref="InvalidPathSettingException">The settings break a rule of expiration or redirect.</exception>
+    public static PathConfiguration From(PathSettings settings) => new(
+        settings.AllowedContentTypes ?? ImageFormats.All,
+        settings.Lqip ?? Default.Lqip,
+        new PreprocessingSettings(settings.PreprocessingEnabled ?? false, settings.PreprocessingParameters ?? PreprocessingSettings.Default.Parameters),
+        settings.EagerVariants ?? [],
+        settings.OnDemandVariantMode ?? OnDemandVariantMode.Enabled,
+        Within("transform.expire", () => ExpirationSettings.Create(settings.ExpirationStrategy ?? ExpirationStrategy.Never, settings.ExpirationTtl)),
+        settings.Bucket ?? DefaultBucket,
+        new UploadRuleset(settings.UploadDefault ?? UploadDecision.Accept, settings.AcceptRules ?? [], settings.RejectRules ?? [], settings.ModifyRules ?? []),
+        Within("return-format.redirect", () => RedirectSettings.Create(settings.RedirectStrategy ?? RedirectStrategy.None,
+            settings.RedirectTemplate ?? RedirectSettings.DefaultTemplateString, settings.PresignedTtl ?? RedirectSettings.DefaultPresignedTtl)),
+        new CacheControlSettings(settings.CacheEnabled ?? false, settings.MaxAge, settings.SharedMaxAge, settings.CacheVisibility,
+            settings.CacheRevalidation, settings.StaleWhileRevalidate, settings.StaleIfError, settings.CacheImmutable ?? false));
 
-    private static readonly (string, OnDemandVariantMode)[] OnDemandModes =
-    [
-        ("enabled", OnDemandVariantMode.Enabled),
-        ("profile_only", OnDemandVariantMode.ProfileOnly),
-        ("disabled", OnDemandVariantMode.Disabled),
-    ];
-
-    /// <summary>Reads a (merged, normalized) path block; missing keys take their system default.</summary>
-    internal static PathConfiguration Read(ConfigSection block, VariantProfiles profiles)
+    private static T Within<T>(string prefix, Func<T> create)
     {
-        var transform = block.Section("transform");
-        return new PathConfiguration(
-            ReadContentTypes(block),
-            ReadLqip(block.Section("image")),
-            PreprocessingSettings.Read(transform.Section("preprocessing")),
-            ReadEagerVariants(transform, profiles),
-            transform.Section("on-demand-variant").Choice("mode", OnDemandModes) ?? OnDemandVariantMode.Enabled,
-            ExpirationSettings.Read(transform.Section("expire")),
-            ReadBucket(block.Section("object-store")),
-            UploadRuleset.Read(block.Section("upload-ruleset")),
-            RedirectSettings.Read(block.Section("return-format").Section("redirect")),
-            CacheControlSettings.Read(block.Section("cache-control")));
-    }
-
-    private static IReadOnlyList<ImageFormat> ReadContentTypes(ConfigSection block)
-    {
-        var types = block.StringList("allowed-content-types");
-        if (types is null) return ImageFormats.All;
-        var formats = new List<ImageFormat>(types.Count);
-        for (var i = 0; i < types.Count; i++)
+        try
         {
-            if (!ImageFormats.TryParseMediaType(types[i], out var format))
-                throw new ConfigurationException($"{block.KeyOf("allowed-content-types")}[{i}]",
-                    $"'{types[i]}' is not a supported content type; use {string.Join(", ", ImageFormats.All.Select(f => f.MediaType()))}");
-            if (!formats.Contains(format.Value)) formats.Add(format.Value);
+            return create();
         }
-        return formats.AsReadOnly();
-    }
-
-    private static IReadOnlySet<LqipAlgorithm> ReadLqip(ConfigSection image)
-    {
-        var names = image.StringList("lqip");
-        var result = new HashSet<LqipAlgorithm>();
-        if (names is null) return new ReadOnlySet<LqipAlgorithm>(result);
-        for (var i = 0; i < names.Count; i++)
+        catch (InvalidPathSettingException e)
         {
-            var match = LqipAlgorithms.Where(a => string.Equals(a.Item1, names[i].Trim(), StringComparison.OrdinalIgnoreCase)).ToArray();
-            if (match.Length == 0)
-                throw new ConfigurationException($"{image.KeyOf("lqip")}[{i}]", $"'{names[i]}' is not one of blurhash, thumbhash");
-            result.Add(match[0].Item2);
+            throw e.Within(prefix);
         }
-        return new ReadOnlySet<LqipAlgorithm>(result);
-    }
-
-    private static IReadOnlyList<string> ReadEagerVariants(ConfigSection transform, VariantProfiles profiles)
-    {
-        var names = transform.StringList("eager-variants");
-        if (names is null) return [];
-        var result = new List<string>(names.Count);
-        for (var i = 0; i < names.Count; i++)
-        {
-            var name = names[i].Trim();
-            if (!profiles.Contains(name))
-                throw new ConfigurationException($"{transform.KeyOf("eager-variants")}[{i}]",
-                    $"'{names[i]}' is not a profile defined in variant-profiles");
-            if (!result.Contains(name, StringComparer.OrdinalIgnoreCase)) result.Add(name);
-        }
-        return result.AsReadOnly();
-    }
-
-    private static string ReadBucket(ConfigSection objectStore)
-    {
-        var bucket = objectStore.String("bucket");
-        if (bucket is null) return DefaultBucket;
-        var problem = BucketNameRules.Check(bucket);
-        return problem is null ? bucket : throw new ConfigurationException(objectStore.KeyOf("bucket"), problem);
     }
 }

@@ -1,22 +1,21 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using Konifer.Configuration;
 using Konifer.Core.Assets;
-using Konifer.Transformations;
 
 namespace Konifer.Paths;
 
 /// <summary>
-/// Resolves the effective <see cref="PathConfiguration"/> of an application path from the <c>paths</c>
-/// configuration. Built once at start-up (where every block is validated); thread-safe afterwards.
+/// Resolves the effective <see cref="PathConfiguration"/> of an application path from the rules of the <c>paths</c>
+/// configuration. Built once at start-up; thread-safe afterwards.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The patterns that <em>apply</em> to a path are those that match the path or one of its ancestors (see
 /// <see cref="PathPattern"/>). The effective configuration is the system defaults, overlaid with the applicable
-/// blocks from the least to the most specific (<see cref="PathPattern.CompareSpecificity"/>), so <c>/**</c> comes
-/// first: objects merge key by key, lists and scalars replace, and an empty list clears. Thus the most specific
-/// pattern that sets a key wins for that key.
+/// rules from the least to the most specific (<see cref="PathPattern.CompareSpecificity"/>), so <c>/**</c> comes
+/// first (see <see cref="PathSettings.Over"/>): what a rule sets replaces what it inherits, an empty list clears,
+/// and preprocessing parameters merge name by name. Thus the most specific pattern that sets a key wins for that key.
+/// Whoever builds the resolver checks that the rules are valid (see <see cref="PathConfiguration.From"/>), so that
+/// no resolution fails later.
 /// </para>
 /// <para>
 /// Lookup walks the path's segments through a trie of the patterns (literal, <c>*</c> and <c>**</c> children),
@@ -30,22 +29,27 @@ public sealed class PathConfigurationResolver
     /// <summary>At most this many distinct pattern combinations are cached; beyond it results are computed each time.</summary>
     public const int MaxCachedCombinations = 4096;
 
-    private readonly PathConfigurationBlock[] _blocksByRank;
+    /// <summary>The most rules a resolver takes: a rank is one character of the cache key.</summary>
+    public const int MaxPatterns = char.MaxValue - 1;
+
+    private readonly PathRule[] _rulesByRank;
     private readonly PathPattern[] _patternsByRank;
     private readonly PatternTrieNode _root = new(isAnySegments: false);
-    private readonly VariantProfiles _profiles;
     private readonly ConcurrentDictionary<string, PathConfiguration> _cache = new(StringComparer.Ordinal);
     private int _cached;
 
-    private PathConfigurationResolver(IReadOnlyList<PathConfigurationBlock> blocks, VariantProfiles profiles)
+    /// <exception cref="InvalidPathSettingException">More than <see cref="MaxPatterns"/> rules.</exception>
+    /// <exception cref="ArgumentException">Two rules have the same pattern.</exception>
+    public PathConfigurationResolver(IEnumerable<PathRule> rules)
     {
-        _profiles = profiles;
-        if (blocks.Count >= char.MaxValue)
-            throw new ConfigurationException("paths", $"at most {char.MaxValue - 1} patterns can be configured");
-        _blocksByRank = blocks.OrderBy(b => b.Pattern, PathPattern.SpecificityComparer).ToArray();
-        _patternsByRank = _blocksByRank.Select(b => b.Pattern).ToArray();
+        _rulesByRank = rules.OrderBy(r => r.Pattern, PathPattern.SpecificityComparer).ToArray();
+        if (_rulesByRank.Length > MaxPatterns)
+            throw new InvalidPathSettingException("", $"at most {MaxPatterns} patterns can be configured");
+        _patternsByRank = _rulesByRank.Select(r => r.Pattern).ToArray();
+        if (_patternsByRank.Distinct().Count() != _patternsByRank.Length)
+            throw new ArgumentException("Each pattern can have one rule only.", nameof(rules));
 
-        for (var rank = 0; rank < _blocksByRank.Length; rank++)
+        for (var rank = 0; rank < _rulesByRank.Length; rank++)
         {
             var pattern = _patternsByRank[rank];
             var node = _root;
@@ -53,25 +57,13 @@ public sealed class PathConfigurationResolver
                 node = node.Child(pattern.Segments[i], pattern.SegmentKinds[i]);
             node.Rank = rank;
         }
-
-        Validate();
     }
 
     /// <summary>A resolver with no patterns: every path gets <see cref="PathConfiguration.Default"/>.</summary>
-    public static PathConfigurationResolver Empty { get; } = new([], VariantProfiles.Empty);
+    public static PathConfigurationResolver Empty { get; } = new([]);
 
     /// <summary>Configured patterns, least specific first.</summary>
     public IReadOnlyList<PathPattern> Patterns => _patternsByRank;
-
-    /// <summary>Reads <c>root["paths"]</c>, and <c>root["variant-profiles"]</c> to check eager variants.</summary>
-    /// <exception cref="ConfigurationException">The configuration is invalid.</exception>
-    public static PathConfigurationResolver FromConfiguration(JsonObject? root) =>
-        FromConfiguration(root, VariantProfiles.FromConfiguration(root));
-
-    /// <summary>Reads <c>root["paths"]</c>; eager variants must name profiles of <paramref name="profiles"/>.</summary>
-    /// <exception cref="ConfigurationException">The configuration is invalid.</exception>
-    public static PathConfigurationResolver FromConfiguration(JsonObject? root, VariantProfiles profiles) =>
-        new(PathConfigurationBlock.Load(root), profiles);
 
     public PathConfiguration Resolve(AssetPath path)
     {
@@ -92,7 +84,7 @@ public sealed class PathConfigurationResolver
     /// <summary>The ranks of the applicable patterns in ascending order, as the characters of a string (the cache key).</summary>
     private string ApplicableRanks(AssetPath path)
     {
-        if (_blocksByRank.Length == 0) return string.Empty;
+        if (_rulesByRank.Length == 0) return string.Empty;
         var ranks = new List<int>();
         var states = new List<PatternTrieNode>();
         var next = new List<PatternTrieNode>();
@@ -139,28 +131,9 @@ public sealed class PathConfigurationResolver
 
     private PathConfiguration Build(string ranks)
     {
-        var merged = new JsonObject();
+        var merged = PathSettings.None;
         foreach (var rank in ranks)
-            ConfigurationMerge.Into(merged, _blocksByRank[rank].Body);
-        return PathConfiguration.Read(new ConfigSection(merged, "paths"), _profiles);
-    }
-
-    /// <summary>
-    /// Reads every block on top of <c>/**</c> so that a bad value fails start-up with the key of the block that
-    /// configures it. A merge of valid blocks is then valid, because every rule concerns one value, or one block plus
-    /// <c>/**</c> (strategy ttl or idle needs a ttl in the same block or in <c>/**</c>), or one configured ruleset
-    /// (a rule cannot be both in accept-rules and reject-rules of the same block).
-    /// </summary>
-    private void Validate()
-    {
-        var rootBlock = _blocksByRank.FirstOrDefault(b => b.Pattern.Equals(PathPattern.Root));
-        foreach (var block in _blocksByRank)
-        {
-            var merged = new JsonObject();
-            if (rootBlock is not null && !ReferenceEquals(rootBlock, block)) ConfigurationMerge.Into(merged, rootBlock.Body);
-            ConfigurationMerge.Into(merged, block.Body);
-            PathConfiguration.Read(new ConfigSection(merged, block.Key), _profiles);
-            UploadRuleset.CheckConfigured(new ConfigSection(block.Body, block.Key).Section("upload-ruleset"));
-        }
+            merged = _rulesByRank[rank].Settings.Over(merged);
+        return PathConfiguration.From(merged);
     }
 }

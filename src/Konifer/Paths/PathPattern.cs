@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Konifer.Configuration;
 using Konifer.Core.Assets;
 
 namespace Konifer.Paths;
@@ -54,10 +53,6 @@ public sealed class PathPattern : IEquatable<PathPattern>
 
     public static PathPattern Parse(string text) =>
         TryParse(text, out var pattern, out var error) ? pattern : throw new FormatException(error);
-
-    /// <summary>Parses a pattern or throws a <see cref="ConfigurationException"/> for <paramref name="key"/>.</summary>
-    public static PathPattern ParseConfigured(string? text, string key) =>
-        TryParse(text, out var pattern, out var error) ? pattern : throw new ConfigurationException(key, error);
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out PathPattern? pattern, [NotNullWhen(false)] out string? error)
     {

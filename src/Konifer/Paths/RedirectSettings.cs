@@ -1,5 +1,3 @@
-using Konifer.Configuration;
-
 namespace Konifer.Paths;
 
 /// <summary>
@@ -16,36 +14,30 @@ public sealed record RedirectSettings(RedirectStrategy Strategy, string Template
 
     private static readonly string[] ForbiddenSchemes = ["javascript:", "vbscript:", "data:"];
 
-    private static readonly (string, RedirectStrategy)[] Strategies =
-    [
-        ("none", RedirectStrategy.None), ("presigned", RedirectStrategy.Presigned), ("template", RedirectStrategy.Template),
-    ];
-
     /// <summary>The template with <c>{bucket}</c> and <c>{key}</c> replaced.</summary>
     public string ResolveTemplate(string bucket, string key) =>
         TemplateString.Replace("{bucket}", bucket, StringComparison.Ordinal).Replace("{key}", key, StringComparison.Ordinal);
 
-    internal static RedirectSettings Read(ConfigSection section)
+    /// <exception cref="InvalidPathSettingException">
+    /// The template is empty or starts with a script or data scheme, or the TTL is not above zero or longer than 7 days.
+    /// </exception>
+    public static RedirectSettings Create(RedirectStrategy strategy, string templateString, TimeSpan presignedTtl)
     {
-        var strategy = section.Choice("strategy", Strategies) ?? RedirectStrategy.None;
-
-        var templateKey = section.Section("template").KeyOf("string");
-        var template = section.Section("template").String("string") ?? DefaultTemplateString;
-        if (string.IsNullOrWhiteSpace(template))
-            throw new ConfigurationException(templateKey, "cannot be empty");
+        const string template = "template.string";
+        if (string.IsNullOrWhiteSpace(templateString))
+            throw new InvalidPathSettingException(template, "cannot be empty");
         // Browsers ignore leading whitespace and control characters before a scheme, so do we when checking it.
-        var schemeStart = template.TrimStart().TrimStart(template.Where(char.IsControl).ToArray());
+        var schemeStart = templateString.TrimStart().TrimStart(templateString.Where(char.IsControl).ToArray());
         foreach (var scheme in ForbiddenSchemes)
             if (schemeStart.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
-                throw new ConfigurationException(templateKey, $"a redirect template cannot use the '{scheme}' scheme");
+                throw new InvalidPathSettingException(template, $"a redirect template cannot use the '{scheme}' scheme");
 
-        var ttlKey = section.Section("presigned").KeyOf("ttl");
-        var ttl = section.Section("presigned").Duration("ttl") ?? DefaultPresignedTtl;
-        if (ttl <= TimeSpan.Zero)
-            throw new ConfigurationException(ttlKey, "must be longer than zero");
-        if (ttl > MaxPresignedTtl)
-            throw new ConfigurationException(ttlKey, "cannot be longer than 7 days (7d)");
+        const string ttl = "presigned.ttl";
+        if (presignedTtl <= TimeSpan.Zero)
+            throw new InvalidPathSettingException(ttl, "must be longer than zero");
+        if (presignedTtl > MaxPresignedTtl)
+            throw new InvalidPathSettingException(ttl, "cannot be longer than 7 days (7d)");
 
-        return new RedirectSettings(strategy, template, ttl);
+        return new RedirectSettings(strategy, templateString, presignedTtl);
     }
 }

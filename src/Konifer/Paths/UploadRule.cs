@@ -1,5 +1,3 @@
-using Konifer.Configuration;
-
 namespace Konifer.Paths;
 
 /// <summary>
@@ -11,15 +9,14 @@ public sealed record UploadRule(string Rule, string? ViolationResponse, IReadOnl
 {
     public const int MaxViolationResponseLength = 200;
 
-    internal static UploadRule Read(ConfigSection section)
+    /// <summary>A rule as configured: the name is trimmed and lower-cased.</summary>
+    /// <exception cref="InvalidPathSettingException">The name is missing or the response is too long.</exception>
+    public static UploadRule Create(string? rule, string? violationResponse, IReadOnlyDictionary<string, string> labels)
     {
-        var rule = section.String("rule");
         if (string.IsNullOrWhiteSpace(rule))
-            throw new ConfigurationException(section.KeyOf("rule"), "is required: name a rule from rule-definitions");
-        var response = section.String("violation-response");
-        if (response is { Length: >= MaxViolationResponseLength })
-            throw new ConfigurationException(section.KeyOf("violation-response"),
-                $"must be shorter than {MaxViolationResponseLength} characters");
-        return new UploadRule(rule.Trim().ToLowerInvariant(), response, section.Section("labels").ParameterMap());
+            throw new InvalidPathSettingException("rule", "is required: name a rule from rule-definitions");
+        if (violationResponse is { Length: >= MaxViolationResponseLength })
+            throw new InvalidPathSettingException("violation-response", $"must be shorter than {MaxViolationResponseLength} characters");
+        return new UploadRule(rule.Trim().ToLowerInvariant(), violationResponse, labels);
     }
 }

@@ -34,7 +34,7 @@ public sealed class FolderDependencyTests
         Assert.True(offending.Count == 0, FolderGraph.Describe("Core must depend on nothing else of ours", offending));
     }
 
-    [Fact(Skip = "until the configuration reader and the LQIP project land (issue 11)")]
+    [Fact]
     public void Domain_folders_reference_no_adapter()
     {
         var offending = Graph.Value.Edges
@@ -67,7 +67,7 @@ public sealed class FolderDependencyTests
         Assert.True(offending.Count == 0, "the HTTP adapter names a store driver:\n" + string.Join("\n", offending.Take(40)));
     }
 
-    [Fact(Skip = "until the configuration reader and the LQIP project land (issue 11)")]
+    [Fact]
     public void Top_level_folders_form_no_cycle()
     {
         var cycle = Graph.Value.FindCycle();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Konifer.Assets;
+using Konifer.Configuration.Reading;
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
@@ -58,8 +59,9 @@ public sealed class FetchAssetTests : IAsyncLifetime
     public FetchAssetTests()
     {
         var root = JsonNode.Parse(Configuration)!.AsObject();
-        _profiles = VariantProfiles.FromConfiguration(root);
-        _paths = PathConfigurationResolver.FromConfiguration(root, _profiles);
+        var configuration = KoniferConfigurationReader.Read(root);
+        _profiles = configuration.Profiles;
+        _paths = configuration.Paths;
         var transformer = new VipsImageTransformer();
         var generation = new VariantGeneration(_repository, _objects, transformer, new PlaceholderEncoder(transformer), _time,
             new CapturingLogger<VariantGeneration>());

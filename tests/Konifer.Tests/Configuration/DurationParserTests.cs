@@ -25,6 +25,8 @@ public class DurationParserTests
         { "2 days", TimeSpan.FromDays(2) },
         { "1 day", TimeSpan.FromDays(1) },
         { "  7d  ", TimeSpan.FromDays(7) },
+        { " 5 m ", TimeSpan.FromMinutes(5) },
+        { "250", TimeSpan.FromMilliseconds(250) },
         { "1500us", TimeSpan.FromMicroseconds(1500) },
         { "2 microseconds", TimeSpan.FromMicroseconds(2) },
         { "1000000ns", TimeSpan.FromMilliseconds(1) },
@@ -48,6 +50,8 @@ public class DurationParserTests
     [InlineData("-1")]
     [InlineData("abc")]
     [InlineData("10 parsecs")]
+    [InlineData("10y")]
+    [InlineData("m")]
     [InlineData("10S")]
     [InlineData("10 Seconds")]
     [InlineData("s")]
@@ -56,6 +60,7 @@ public class DurationParserTests
     [InlineData("1.2.3s")]
     [InlineData("10s 5m")]
     [InlineData("99999999999999d")]
+    [InlineData("99999999999999999999d")]
     public void Rejects_invalid_durations(string? text)
     {
         Assert.False(DurationParser.TryParse(text, out var value));

@@ -10,7 +10,6 @@ using Konifer.Tests.Storage.Postgres;
 using Konifer.Tests.Storage.S3;
 using Konifer.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -63,7 +62,7 @@ public sealed class VariantTwoPhaseFaultTests(PostgresServer postgres, S3Server 
         var services = _server.Services;
         var later = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(2));
         var sweeper = new PendingUploadSweeper(services.GetRequiredService<IStaleRecords>(), services.GetRequiredService<IAssetEntries>(),
-            services.GetRequiredService<IObjectDeletionSignal>(), Options.Create(new PendingUploadSweeperOptions()), later,
+            services.GetRequiredService<IObjectDeletionSignal>(), new PendingUploadSweeperSettings(), later,
             new CapturingLogger<PendingUploadSweeper>());
         return sweeper.SweepOnceAsync(CancellationToken.None);
     }

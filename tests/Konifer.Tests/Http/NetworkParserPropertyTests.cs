@@ -1,6 +1,7 @@
 using System.Text;
 using CsCheck;
 using Konifer.Configuration;
+using Konifer.Configuration.Reading;
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Transformations;
@@ -11,7 +12,6 @@ using Konifer.Http.Uploads;
 using Konifer.Paths;
 using Konifer.Transformations;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Primitives;
 
 namespace Konifer.Tests.Http;
@@ -118,8 +118,7 @@ public sealed class NetworkParserPropertyTests
         {
             var text = (stores ? "data-store.provider = in-memory\nobject-store.provider = in-memory\n" : "") + string.Join('\n', lines);
             var document = HoconParser.Parse(text);
-            KoniferSettingsLoader.Load(new ConfigurationBuilder().AddHoconDocument(document).Build());
-            PathConfigurationResolver.FromConfiguration(document);
+            KoniferConfigurationReader.Read(document);
         }, typeof(HoconException), typeof(ConfigurationException)), iter: 1_000, threads: 1);
 
     private static string Escaped(string text) =>

@@ -10,7 +10,7 @@ public class PathConfigurationResolverTests
     [Fact]
     public void NothingConfiguredGivesTheSystemDefaults()
     {
-        foreach (var resolver in new[] { ConfigJson.Resolver("{}"), PathConfigurationResolver.FromConfiguration(null), PathConfigurationResolver.Empty })
+        foreach (var resolver in new[] { ConfigJson.Resolver("{}"), ConfigJson.Resolver((System.Text.Json.Nodes.JsonObject?)null), PathConfigurationResolver.Empty })
         {
             var config = resolver.Resolve("/users/1");
             Assert.Equal(ImageFormats.All, config.AllowedContentTypes);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Konifer.Configuration;
 using Konifer.Core.Assets;
 using Konifer.Paths;
@@ -64,8 +65,10 @@ public class PathPatternTests
     {
         Assert.False(PathPattern.TryParse(text, out _, out var error));
         Assert.False(string.IsNullOrWhiteSpace(error));
-        var ex = Assert.Throws<ConfigurationException>(() => PathPattern.ParseConfigured(text, "paths.x"));
-        Assert.Equal("paths.x", ex.Key);
+        var configured = new JsonObject { ["paths"] = new JsonArray(new JsonObject { ["path"] = text }) };
+        var ex = Assert.Throws<ConfigurationException>(() => ConfigJson.Resolver(configured));
+        Assert.Equal("paths[0].path", ex.Key);
+        Assert.Equal(error, ex.Problem);
     }
 
     [Fact]

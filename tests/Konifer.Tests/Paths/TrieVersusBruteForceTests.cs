@@ -29,7 +29,7 @@ public class TrieVersusBruteForceTests
         var paths = new JsonObject();
         for (var i = 0; i < patterns.Count; i++)
             paths[patterns[i].Value] = new JsonObject { ["bucket"] = $"bucket-{i:000}" };
-        var resolver = PathConfigurationResolver.FromConfiguration(new JsonObject { ["paths"] = paths });
+        var resolver = ConfigJson.Resolver(new JsonObject { ["paths"] = paths });
 
         for (var n = 0; n < 300; n++)
         {

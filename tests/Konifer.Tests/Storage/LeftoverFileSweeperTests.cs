@@ -5,7 +5,6 @@ using Konifer.Storage.Leftovers;
 using Konifer.Storage.Objects;
 using Konifer.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Konifer.Tests.Storage;
 
@@ -24,9 +23,9 @@ public sealed class LeftoverFileSweeperTests : IDisposable
     private string Mount => Path.Combine(_folder, "objects");
 
     private LeftoverFileSweeper Sweeper(IObjectStore? store = null) =>
-        new(store ?? new InMemoryObjectStore(), Microsoft.Extensions.Options.Options.Create(SweeperOptions()), TimeProvider.System, new CapturingLogger<LeftoverFileSweeper>());
+        new(store ?? new InMemoryObjectStore(), SweeperSettings(), TimeProvider.System, new CapturingLogger<LeftoverFileSweeper>());
 
-    private LeftoverFileSweeperOptions SweeperOptions() => new() { SpoolRoot = SpoolRoot, VipsTemporaryFolder = VipsFolder };
+    private LeftoverFileSweeperSettings SweeperSettings() => new() { SpoolRoot = SpoolRoot, VipsTemporaryFolder = VipsFolder };
 
     [Fact]
     public async Task The_spool_folder_of_a_killed_process_is_removed_and_a_live_ones_stays()
@@ -125,7 +124,7 @@ public sealed class LeftoverFileSweeperTests : IDisposable
         var vips = Write(Path.Combine(VipsFolder, "vips-3-99.v"), TwoHoursAgo);
 
         await using var server = await KoniferTestServer.StartAsync(KoniferTestServer.FileSystemConfig.Replace("{mount}", Mount),
-            services: s => s.Configure<LeftoverFileSweeperOptions>(o => (o.SpoolRoot, o.VipsTemporaryFolder) = (SpoolRoot, VipsFolder)));
+            services: s => s.AddSingleton(SweeperSettings()));
 
         // The first sweep runs beside start-up; wait for its outcome, not for a time.
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));

@@ -16,7 +16,7 @@ public sealed class ObjectDeletionRegistrationTests
             .AddLogging()
             .AddSingleton<IObjectDeletionOutbox, InMemoryAssetRepository>()
             .AddSingleton<IObjectStore, InMemoryObjectStore>()
-            .AddObjectDeletionWorker(o => o.PollInterval = TimeSpan.FromMilliseconds(50));
+            .AddObjectDeletionWorker(new ObjectDeletionWorkerSettings { PollInterval = TimeSpan.FromMilliseconds(50) });
         await using var provider = services.BuildServiceProvider();
 
         var worker = Assert.IsType<ObjectDeletionWorker>(Assert.Single(provider.GetServices<IHostedService>()));

@@ -5,7 +5,6 @@ using Konifer.Storage.Metadata;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Outbox;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Konifer.Tests.Storage;
@@ -39,8 +38,8 @@ public sealed class ObjectDeletionWorkerTests : IAsyncDisposable
 
     private async Task<ObjectDeletionWorker> StartWorkerAsync(IObjectDeletionOutbox outbox, IObjectStore store, TimeSpan? pollInterval = null)
     {
-        var options = new ObjectDeletionWorkerOptions { PollInterval = pollInterval ?? TimeSpan.FromSeconds(1) };
-        _worker = new ObjectDeletionWorker(outbox, store, _signal, Options.Create(options), _time, _logger);
+        var settings = new ObjectDeletionWorkerSettings { PollInterval = pollInterval ?? TimeSpan.FromSeconds(1) };
+        _worker = new ObjectDeletionWorker(outbox, store, _signal, settings, _time, _logger);
         await _worker.StartAsync(None);
         return _worker;
     }
@@ -201,6 +200,6 @@ public sealed class ObjectDeletionWorkerTests : IAsyncDisposable
     [InlineData(1000, 300)]
     public void Backoff_doubles_from_one_second_up_to_five_minutes(int attempt, int expectedSeconds)
     {
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), new ObjectDeletionWorkerOptions().BackoffFor(attempt));
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), new ObjectDeletionWorkerSettings().BackoffFor(attempt));
     }
 }

@@ -4,7 +4,6 @@ using Konifer.Core.Storage;
 using Konifer.Core.Transformations;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Outbox;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Konifer.Tests.Storage;
@@ -22,11 +21,11 @@ public sealed class PendingUploadSweeperTests : IAsyncDisposable
     private PendingUploadSweeper? _started;
 
     private PendingUploadSweeper Sweeper(TimeSpan? gracePeriod = null, int batchSize = 100) =>
-        new(_repository, _repository, _signal, Options.Create(new PendingUploadSweeperOptions
+        new(_repository, _repository, _signal, new PendingUploadSweeperSettings
         {
             GracePeriod = gracePeriod ?? TimeSpan.FromHours(1),
             BatchSize = batchSize,
-        }), _time, _logger);
+        }, _time, _logger);
 
     private Task<Asset> BeginUploadAsync(TimeSpan age) =>
         _repository.CreatePendingAsync(new PendingAsset(Path, AssetInformation.Empty, AssetSource.Upload, null,

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Konifer.Configuration.Reading;
 using Konifer.Core.Images;
 using Konifer.Core.Transformations;
 using Konifer.Transformations;
@@ -19,7 +20,7 @@ internal static class Requests
         new(width, height, format, 1, null, "srgb", orientation);
 
     public static VariantProfiles Profiles(string json) =>
-        VariantProfiles.FromConfiguration(JsonNode.Parse($$"""{ "variant-profiles": {{json}} }""")!.AsObject());
+        VariantProfilesReader.Read(ConfigReader.Root(JsonNode.Parse($$"""{ "variant-profiles": {{json}} }""")!.AsObject()));
 
     public static Transformation? Normalize(string query, ImageAttributes? original = null, string? accept = null, VariantProfiles? profiles = null) =>
         TransformationNormalizer.Normalize(Parse(query), profiles ?? VariantProfiles.Empty, original ?? Original(), accept);

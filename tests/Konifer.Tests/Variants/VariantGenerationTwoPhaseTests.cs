@@ -10,7 +10,6 @@ using Konifer.Storage.Outbox;
 using Konifer.Tests.Storage;
 using Konifer.Tests.TestSupport;
 using Konifer.Variants;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Konifer.Tests.Variants;
@@ -64,7 +63,7 @@ public sealed class VariantGenerationTwoPhaseTests
     private Task<int> SweepLaterAsync()
     {
         _time.Advance(TimeSpan.FromHours(2));
-        return new PendingUploadSweeper(_store, _store, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions()), _time,
+        return new PendingUploadSweeper(_store, _store, new ObjectDeletionSignal(), new PendingUploadSweeperSettings(), _time,
             new CapturingLogger<PendingUploadSweeper>()).SweepOnceAsync(None);
     }
 

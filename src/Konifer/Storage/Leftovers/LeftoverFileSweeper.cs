@@ -2,24 +2,21 @@ using Konifer.Background;
 using Konifer.Core.Storage;
 using Konifer.Storage.Objects;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Konifer.Storage.Leftovers;
 
 /// <summary>
-/// Removes the files a crashed process leaves on disk, at start-up and then every <see cref="LeftoverFileSweeperOptions.Interval"/>:
+/// Removes the files a crashed process leaves on disk, at start-up and then every <see cref="LeftoverFileSweeperSettings.Interval"/>:
 /// the spool folders of dead processes (uploads, downloads, generated images), the filesystem store's interrupted
 /// <c>.tmp-*</c> puts and libvips' temporary files, each only when no running instance can still own it.
 /// </summary>
 public sealed partial class LeftoverFileSweeper(
     IObjectStore objectStore,
-    IOptions<LeftoverFileSweeperOptions> options,
+    LeftoverFileSweeperSettings settings,
     TimeProvider clock,
     ILogger<LeftoverFileSweeper> logger) : PeriodicBackgroundService(clock, logger)
 {
-    private readonly LeftoverFileSweeperOptions _options = options.Value;
-
-    protected override TimeSpan Interval => _options.Interval;
+    protected override TimeSpan Interval => settings.Interval;
 
     protected override string Activity => "Removing leftover temporary files";
 
@@ -29,12 +26,12 @@ public sealed partial class LeftoverFileSweeper(
     /// <summary>One sweep of all three places; what it removed.</summary>
     public LeftoverCount SweepOnce()
     {
-        var cutoff = Clock.GetUtcNow() - _options.GracePeriod;
-        var spool = SpoolFolderSweep.RemoveAbandoned(_options.SpoolRoot ?? SpoolFolder.DefaultRoot, cutoff);
+        var cutoff = Clock.GetUtcNow() - settings.GracePeriod;
+        var spool = SpoolFolderSweep.RemoveAbandoned(settings.SpoolRoot ?? SpoolFolder.DefaultRoot, cutoff);
         Report("spool folder", spool);
         var objects = objectStore is FileSystemObjectStore files ? files.RemoveAbandonedTemporaryFiles(cutoff) : default;
         Report("filesystem object store", objects);
-        var vips = VipsTemporaryFiles.RemoveOlderThan(_options.VipsTemporaryFolder ?? Path.GetTempPath(), cutoff);
+        var vips = VipsTemporaryFiles.RemoveOlderThan(settings.VipsTemporaryFolder ?? Path.GetTempPath(), cutoff);
         Report("libvips temporary folder", vips);
         return spool + objects + vips;
     }

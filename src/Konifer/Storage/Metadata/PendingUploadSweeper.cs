@@ -3,7 +3,6 @@ using Konifer.Core.Assets;
 using Konifer.Core.Storage;
 using Konifer.Core.Transformations;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Konifer.Storage.Metadata;
 
@@ -18,27 +17,25 @@ public sealed partial class PendingUploadSweeper(
     IStaleRecords staleRecords,
     IAssetEntries entries,
     IObjectDeletionSignal deletionSignal,
-    IOptions<PendingUploadSweeperOptions> options,
+    PendingUploadSweeperSettings settings,
     TimeProvider clock,
     ILogger<PendingUploadSweeper> logger) : PeriodicBackgroundService(clock, logger)
 {
-    private readonly PendingUploadSweeperOptions _options = options.Value;
-
-    protected override TimeSpan Interval => _options.Interval;
+    protected override TimeSpan Interval => settings.Interval;
 
     protected override string Activity => "Sweeping unfinished uploads";
 
     protected override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var swept = await SweepOnceAsync(cancellationToken).ConfigureAwait(false);
-        if (swept > 0) LogSwept(Logger, swept, _options.GracePeriod);
+        if (swept > 0) LogSwept(Logger, swept, settings.GracePeriod);
     }
 
     /// <summary>Abandons every upload (original or variant) pending for longer than the grace period. Returns how many.</summary>
     public async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
-        var cutoff = Clock.GetUtcNow() - _options.GracePeriod;
-        var batchSize = Math.Max(1, _options.BatchSize);
+        var cutoff = Clock.GetUtcNow() - settings.GracePeriod;
+        var batchSize = Math.Max(1, settings.BatchSize);
         var total = await InBatchesAsync(batchSize, async () =>
         {
             var stale = await staleRecords.FindPendingOlderThanAsync(cutoff, batchSize, cancellationToken).ConfigureAwait(false);

@@ -7,10 +7,9 @@ namespace Konifer.Storage.Outbox;
 /// <summary>Registers the object deletion worker and its wake-up signal; the outbox and object store come from elsewhere.</summary>
 public static class ObjectDeletionServiceCollectionExtensions
 {
-    public static IServiceCollection AddObjectDeletionWorker(this IServiceCollection services, Action<ObjectDeletionWorkerOptions>? configure = null)
+    public static IServiceCollection AddObjectDeletionWorker(this IServiceCollection services, ObjectDeletionWorkerSettings? settings = null)
     {
-        services.AddOptions<ObjectDeletionWorkerOptions>();
-        if (configure is not null) services.Configure(configure);
+        services.AddSingleton(settings ?? new ObjectDeletionWorkerSettings());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ObjectDeletionSignal>();
         services.TryAddSingleton<IObjectDeletionSignal>(sp => sp.GetRequiredService<ObjectDeletionSignal>());

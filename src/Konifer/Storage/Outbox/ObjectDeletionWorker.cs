@@ -1,26 +1,23 @@
 using Konifer.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Konifer.Storage.Outbox;
 
 /// <summary>
 /// Drains the object deletion outbox: claims due deletions, removes their objects from the object store and
 /// completes them. A failed deletion is retried with exponential backoff until the store confirms it; an outbox that
-/// cannot be reached is logged and retried the same way. Wakes every <see cref="ObjectDeletionWorkerOptions.PollInterval"/>
+/// cannot be reached is logged and retried the same way. Wakes every <see cref="ObjectDeletionWorkerSettings.PollInterval"/>
 /// or when nudged through <see cref="IObjectDeletionSignal"/>.
 /// </summary>
 public sealed partial class ObjectDeletionWorker(
     IObjectDeletionOutbox outbox,
     IObjectStore objectStore,
     ObjectDeletionSignal signal,
-    IOptions<ObjectDeletionWorkerOptions> options,
+    ObjectDeletionWorkerSettings settings,
     TimeProvider timeProvider,
     ILogger<ObjectDeletionWorker> logger) : BackgroundService
 {
-    private readonly ObjectDeletionWorkerOptions _options = options.Value;
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var outboxFailures = 0;
@@ -30,8 +27,8 @@ public sealed partial class ObjectDeletionWorker(
             {
                 var claimed = await DrainBatchAsync(stoppingToken).ConfigureAwait(false);
                 outboxFailures = 0;
-                if (claimed >= _options.BatchSize) continue; // more may be due right now
-                await signal.WaitAsync(_options.PollInterval, timeProvider, stoppingToken).ConfigureAwait(false);
+                if (claimed >= settings.BatchSize) continue; // more may be due right now
+                await signal.WaitAsync(settings.PollInterval, timeProvider, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -40,7 +37,7 @@ public sealed partial class ObjectDeletionWorker(
             catch (Exception exception)
             {
                 outboxFailures++;
-                var delay = _options.BackoffFor(outboxFailures);
+                var delay = settings.BackoffFor(outboxFailures);
                 LogOutboxFailed(logger, exception, outboxFailures, delay);
                 try
                 {
@@ -57,12 +54,12 @@ public sealed partial class ObjectDeletionWorker(
     /// <summary>Claims one batch of due deletions and works through it; returns how many were claimed.</summary>
     private async Task<int> DrainBatchAsync(CancellationToken cancellationToken)
     {
-        var batch = await outbox.ClaimDueAsync(_options.BatchSize, timeProvider.GetUtcNow(), _options.Lease, cancellationToken)
+        var batch = await outbox.ClaimDueAsync(settings.BatchSize, timeProvider.GetUtcNow(), settings.Lease, cancellationToken)
             .ConfigureAwait(false);
         if (batch.Count == 0) return 0;
         var parallel = new ParallelOptions
         {
-            MaxDegreeOfParallelism = Math.Max(1, _options.Parallelism),
+            MaxDegreeOfParallelism = Math.Max(1, settings.Parallelism),
             CancellationToken = cancellationToken,
         };
         await Parallel.ForEachAsync(batch, parallel, DeleteAsync).ConfigureAwait(false);
@@ -89,7 +86,7 @@ public sealed partial class ObjectDeletionWorker(
         }
         catch (Exception exception)
         {
-            var delay = _options.BackoffFor(deletion.Attempts);
+            var delay = settings.BackoffFor(deletion.Attempts);
             LogDeleteFailed(logger, exception, location.Bucket, location.Key, deletion.Id, deletion.Attempts, delay);
             await outbox.RetryLaterAsync(deletion.Id, timeProvider.GetUtcNow() + delay, exception.Message, cancellationToken)
                 .ConfigureAwait(false);

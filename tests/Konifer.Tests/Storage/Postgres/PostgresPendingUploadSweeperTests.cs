@@ -5,7 +5,6 @@ using Konifer.Core.Transformations;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Outbox;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
 
@@ -19,7 +18,7 @@ public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero));
 
     private PendingUploadSweeper Sweeper(PostgresAssetRepository repository) =>
-        new(repository, repository, new ObjectDeletionSignal(), Options.Create(new PendingUploadSweeperOptions { BatchSize = 7 }), _time,
+        new(repository, repository, new ObjectDeletionSignal(), new PendingUploadSweeperSettings { BatchSize = 7 }, _time,
             new CapturingLogger<PendingUploadSweeper>());
 
     /// <summary>Two instances' repositories, each with its own pool, on one freshly migrated database.</summary>

@@ -22,7 +22,7 @@ public sealed class S3UnavailableTests(S3Server server)
     private static IHost BuildHost(S3Settings settings, JsonObject? configuration = null)
     {
         var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddSingleton(PathConfigurationResolver.FromConfiguration(configuration));
+        builder.Services.AddSingleton(Konifer.Tests.Paths.ConfigJson.Resolver(configuration));
         builder.Services.AddS3ObjectStore(settings);
         return builder.Build();
     }

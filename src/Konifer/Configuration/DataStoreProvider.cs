@@ -1,0 +1,3 @@
+namespace Konifer.Configuration;
+
+public enum DataStoreProvider { PostgreSql, InMemory }

@@ -1,0 +1,3 @@
+namespace Konifer.Configuration;
+
+public sealed record DataStoreSettings(DataStoreProvider Provider, PostgreSqlSettings PostgreSql);

@@ -1,0 +1,10 @@
+using Konifer.Paths;
+using Konifer.Transformations;
+
+namespace Konifer.Configuration;
+
+/// <summary>
+/// All of <c>konifer.conf</c> (after the environment's overrides), read and validated once at start-up by
+/// <see cref="Reading.KoniferConfigurationReader"/>: the global settings, the variant profiles and the path rules.
+/// </summary>
+public sealed record KoniferConfiguration(KoniferSettings Settings, VariantProfiles Profiles, PathConfigurationResolver Paths);

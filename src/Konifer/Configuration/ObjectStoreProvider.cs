@@ -1,0 +1,3 @@
+namespace Konifer.Configuration;
+
+public enum ObjectStoreProvider { FileSystem, S3, InMemory }

@@ -1,0 +1,21 @@
+namespace Konifer.Configuration.Reading;
+
+/// <summary><c>data-store</c>.</summary>
+internal static class DataStoreReader
+{
+    private static readonly (string, DataStoreProvider)[] Providers =
+        [("postgresql", DataStoreProvider.PostgreSql), ("in-memory", DataStoreProvider.InMemory)];
+
+    public static DataStoreSettings Read(ConfigReader dataStore)
+    {
+        var provider = dataStore.Choice("provider", Providers) ?? DataStoreProvider.PostgreSql;
+        var postgres = dataStore.Section("postgresql");
+        return new DataStoreSettings(provider, new PostgreSqlSettings(
+            postgres.OptionalText("host") ?? "localhost",
+            postgres.Int("port", 1, 65535) ?? 5432,
+            postgres.OptionalText("database") ?? "konifer",
+            postgres.OptionalText("user") ?? "postgres",
+            postgres.OptionalText("password") ?? "",
+            postgres.OptionalText("ssl-mode") ?? "prefer"));
+    }
+}

@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+
+namespace Konifer.Configuration.Reading;
+
+/// <summary>
+/// Reads the parsed <c>konifer.conf</c> into a <see cref="KoniferConfiguration"/> in one pass, so that every mistake
+/// stops start-up with a message naming the key (dotted, as the user wrote it) and what is wrong with its value.
+/// </summary>
+public static class KoniferConfigurationReader
+{
+    /// <param name="document">The parsed file with the environment's overrides applied (see <see cref="EnvironmentOverrides"/>).</param>
+    /// <param name="frameworkAllowedHosts">
+    /// ASP.NET Core's own <c>AllowedHosts</c> as the host's configuration has it (the file, the environment, the
+    /// command line); when null, the document's top-level <c>AllowedHosts</c>.
+    /// </param>
+    /// <exception cref="ConfigurationException">A value is wrong; the exception names its key.</exception>
+    public static KoniferConfiguration Read(JsonObject document, string? frameworkAllowedHosts = null)
+    {
+        var root = ConfigReader.Root(document);
+        var settings = new KoniferSettings(
+            DataStoreReader.Read(root.Section("data-store")),
+            ObjectStoreReader.Read(root.Section("object-store")),
+            HttpReader.Read(root.Section("http"), frameworkAllowedHosts ?? root.String("AllowedHosts")),
+            SourceReader.Read(root.Section("source")),
+            VariantGenerationReader.Read(root.Section("variant-generation")),
+            UrlSigningReader.Read(root.Section("url-signing")));
+        var profiles = VariantProfilesReader.Read(root);
+        VariantProfilesReader.CheckParameters(profiles);
+        return new KoniferConfiguration(settings, profiles, PathRulesReader.Read(root, profiles));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using Konifer.Paths;
+using Konifer.Transformations;
+
+namespace Konifer.Configuration.Reading;
+
+/// <summary>
+/// <c>paths</c> in either syntax: an object keyed by pattern, or the older list of objects with a <c>path</c> key.
+/// Every block is checked on top of <c>/**</c>, so that a bad value stops start-up with the key of the block that
+/// configures it; a merge of valid blocks is then valid (see <see cref="PathConfigurationResolver"/>).
+/// </summary>
+internal static class PathRulesReader
+{
+    private const string Key = "paths";
+
+    /// <summary>One block as configured: the pattern and its body, whose key names the block in messages.</summary>
+    private sealed record Block(PathPattern Pattern, ConfigReader Body);
+
+    public static PathConfigurationResolver Read(ConfigReader root, VariantProfiles profiles)
+    {
+        var rules = new List<PathRule>();
+        PathSettings? rootSettings = null;
+        // Least specific first, so that a bad value in /** is reported at /**, not at the first block that inherits it.
+        foreach (var block in Blocks(root).OrderBy(b => b.Pattern, PathPattern.SpecificityComparer))
+        {
+            var settings = PathSettingsReader.Read(block.Body, profiles);
+            if (block.Pattern.Equals(PathPattern.Root)) rootSettings = settings;
+            Check(block.Body, rootSettings is null || ReferenceEquals(settings, rootSettings) ? settings : settings.Over(rootSettings));
+            rules.Add(new PathRule(block.Pattern, settings));
+        }
+        try
+        {
+            return new PathConfigurationResolver(rules);
+        }
+        catch (InvalidPathSettingException e)
+        {
+            throw new ConfigurationException(Key, e.Message);
+        }
+    }
+
+    /// <summary>Whether the block, over what it inherits from <c>/**</c>, makes a configuration.</summary>
+    private static void Check(ConfigReader body, PathSettings settings)
+    {
+        try
+        {
+            PathConfiguration.From(settings);
+        }
+        catch (InvalidPathSettingException e)
+        {
+            throw body.Error(e.Setting, e.Message);
+        }
+    }
+
+    private static List<Block> Blocks(ConfigReader root)
+    {
+        var node = root.Raw(Key);
+        var blocks = new List<Block>();
+        switch (node)
+        {
+            case null:
+                break;
+            case JsonObject byPattern:
+                foreach (var (text, body) in byPattern)
+                {
+                    var key = $"{Key}.{ConfigText.QuoteKey(text)}";
+                    var pattern = Pattern(text, key);
+                    if (body is not JsonObject obj)
+                        throw new ConfigurationException(key, $"expected an object, found {ConfigText.Describe(body)}");
+                    Add(blocks, new Block(pattern, new ConfigReader(obj, key)));
+                }
+                break;
+            case JsonArray list:
+                for (var i = 0; i < list.Count; i++)
+                {
+                    var key = $"{Key}[{i}]";
+                    if (list[i] is not JsonObject obj)
+                        throw new ConfigurationException(key, $"expected an object with a path, found {ConfigText.Describe(list[i])}");
+                    var body = new ConfigReader(obj, key);
+                    var text = body.String("path") ?? throw body.Error("path", "is required (for example path = \"/users/**\")");
+                    Add(blocks, new Block(Pattern(text, body.KeyOf("path")), body));
+                }
+                break;
+            default:
+                throw new ConfigurationException(Key, $"expected an object keyed by path pattern or a list, found {ConfigText.Describe(node)}");
+        }
+        return blocks;
+    }
+
+    private static PathPattern Pattern(string text, string key) =>
+        PathPattern.TryParse(text, out var pattern, out var error) ? pattern : throw new ConfigurationException(key, error);
+
+    private static void Add(List<Block> blocks, Block block)
+    {
+        var existing = blocks.FirstOrDefault(b => b.Pattern.Equals(block.Pattern));
+        if (existing is not null)
+            throw new ConfigurationException(block.Body.Key, $"the pattern '{block.Pattern}' is already configured at {existing.Body.Key}");
+        blocks.Add(block);
+    }
+}

@@ -1,0 +1,26 @@
+using Konifer.Transformations;
+using Konifer.Variants.Scheduling;
+
+namespace Konifer.Configuration.Reading;
+
+/// <summary><c>variant-generation</c>: the scheduler's workers, queues, memory budget and limits.</summary>
+internal static class VariantGenerationReader
+{
+    public static VariantGenerationSettings Read(ConfigReader generation)
+    {
+        var outputs = generation.Section("max-output-pixels");
+        return new VariantGenerationSettings(
+            generation.Int("workers", 1, 1024) ?? Environment.ProcessorCount,
+            generation.Int("queue-size", 1, 1_000_000) ?? VariantGenerationSettings.DefaultQueueSize,
+            generation.Int("synchronous-priority", 1, 99) ?? VariantGenerationSettings.DefaultSynchronousPriority)
+        {
+            MemoryBudget = generation.Size("memory-budget", GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
+                ?? VariantGenerationSettings.DefaultMemoryBudget(),
+            Timeout = generation.Timeout("timeout") ?? VariantGenerationSettings.DefaultTimeout,
+            LargeJobPixels = generation.Long("large-job-pixels", 1) ?? VariantGenerationSettings.DefaultLargeJobPixels,
+            OutputLimits = new OutputLimits(
+                outputs.Long("streaming", 1) ?? OutputLimits.Default.StreamingMaxPixels,
+                outputs.Long("full-frame", 1) ?? OutputLimits.Default.FullFrameMaxPixels),
+        };
+    }
+}

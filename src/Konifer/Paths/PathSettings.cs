@@ -1,0 +1,122 @@
+using Konifer.Core.Images;
+using Konifer.Transformations;
+
+namespace Konifer.Paths;
+
+/// <summary>
+/// What one <c>paths</c> block sets. Null is "not set here": the value comes from a less specific block or, failing
+/// that, the system default (see <see cref="PathConfiguration.From"/>). Each property is one key of the block.
+/// </summary>
+public sealed record PathSettings
+{
+    public static PathSettings None { get; } = new();
+
+    /// <summary><c>allowed-content-types</c>; an empty list allows none.</summary>
+    public IReadOnlyList<ImageFormat>? AllowedContentTypes { get; init; }
+
+    /// <summary><c>image.lqip</c> (or <c>lqip</c>).</summary>
+    public IReadOnlySet<LqipAlgorithm>? Lqip { get; init; }
+
+    /// <summary><c>transform.preprocessing.enabled</c>.</summary>
+    public bool? PreprocessingEnabled { get; init; }
+
+    /// <summary><c>transform.preprocessing.image</c>: unlike the lists, merged parameter by parameter.</summary>
+    public IReadOnlyDictionary<string, string>? PreprocessingParameters { get; init; }
+
+    /// <summary><c>transform.eager-variants</c>: names of variant profiles.</summary>
+    public IReadOnlyList<string>? EagerVariants { get; init; }
+
+    /// <summary><c>transform.on-demand-variant.mode</c>.</summary>
+    public OnDemandVariantMode? OnDemandVariantMode { get; init; }
+
+    /// <summary><c>transform.expire.strategy</c>.</summary>
+    public ExpirationStrategy? ExpirationStrategy { get; init; }
+
+    /// <summary><c>transform.expire.ttl</c>.</summary>
+    public TimeSpan? ExpirationTtl { get; init; }
+
+    /// <summary><c>object-store.bucket</c> (or <c>bucket</c>).</summary>
+    public string? Bucket { get; init; }
+
+    /// <summary><c>upload-ruleset.default</c>.</summary>
+    public UploadDecision? UploadDefault { get; init; }
+
+    /// <summary><c>upload-ruleset.accept-rules</c>.</summary>
+    public IReadOnlyList<UploadRule>? AcceptRules { get; init; }
+
+    /// <summary><c>upload-ruleset.reject-rules</c>.</summary>
+    public IReadOnlyList<UploadRule>? RejectRules { get; init; }
+
+    /// <summary><c>upload-ruleset.modify-rules</c>.</summary>
+    public IReadOnlyList<UploadRule>? ModifyRules { get; init; }
+
+    /// <summary><c>return-format.redirect.strategy</c>.</summary>
+    public RedirectStrategy? RedirectStrategy { get; init; }
+
+    /// <summary><c>return-format.redirect.template.string</c>.</summary>
+    public string? RedirectTemplate { get; init; }
+
+    /// <summary><c>return-format.redirect.presigned.ttl</c>.</summary>
+    public TimeSpan? PresignedTtl { get; init; }
+
+    /// <summary><c>cache-control.enabled</c>.</summary>
+    public bool? CacheEnabled { get; init; }
+
+    /// <summary><c>cache-control.max-age</c>.</summary>
+    public TimeSpan? MaxAge { get; init; }
+
+    /// <summary><c>cache-control.s-maxage</c>.</summary>
+    public TimeSpan? SharedMaxAge { get; init; }
+
+    /// <summary><c>cache-control.visibility</c>.</summary>
+    public CacheVisibility? CacheVisibility { get; init; }
+
+    /// <summary><c>cache-control.revalidate</c>.</summary>
+    public CacheRevalidation? CacheRevalidation { get; init; }
+
+    /// <summary><c>cache-control.stale-while-revalidate</c>.</summary>
+    public TimeSpan? StaleWhileRevalidate { get; init; }
+
+    /// <summary><c>cache-control.stale-if-error</c>.</summary>
+    public TimeSpan? StaleIfError { get; init; }
+
+    /// <summary><c>cache-control.immutable</c>.</summary>
+    public bool? CacheImmutable { get; init; }
+
+    /// <summary>These settings on top of <paramref name="lower"/>, a less specific block: what this one sets wins.</summary>
+    public PathSettings Over(PathSettings lower) => new()
+    {
+        AllowedContentTypes = AllowedContentTypes ?? lower.AllowedContentTypes,
+        Lqip = Lqip ?? lower.Lqip,
+        PreprocessingEnabled = PreprocessingEnabled ?? lower.PreprocessingEnabled,
+        PreprocessingParameters = Merge(lower.PreprocessingParameters, PreprocessingParameters),
+        EagerVariants = EagerVariants ?? lower.EagerVariants,
+        OnDemandVariantMode = OnDemandVariantMode ?? lower.OnDemandVariantMode,
+        ExpirationStrategy = ExpirationStrategy ?? lower.ExpirationStrategy,
+        ExpirationTtl = ExpirationTtl ?? lower.ExpirationTtl,
+        Bucket = Bucket ?? lower.Bucket,
+        UploadDefault = UploadDefault ?? lower.UploadDefault,
+        AcceptRules = AcceptRules ?? lower.AcceptRules,
+        RejectRules = RejectRules ?? lower.RejectRules,
+        ModifyRules = ModifyRules ?? lower.ModifyRules,
+        RedirectStrategy = RedirectStrategy ?? lower.RedirectStrategy,
+        RedirectTemplate = RedirectTemplate ?? lower.RedirectTemplate,
+        PresignedTtl = PresignedTtl ?? lower.PresignedTtl,
+        CacheEnabled = CacheEnabled ?? lower.CacheEnabled,
+        MaxAge = MaxAge ?? lower.MaxAge,
+        SharedMaxAge = SharedMaxAge ?? lower.SharedMaxAge,
+        CacheVisibility = CacheVisibility ?? lower.CacheVisibility,
+        CacheRevalidation = CacheRevalidation ?? lower.CacheRevalidation,
+        StaleWhileRevalidate = StaleWhileRevalidate ?? lower.StaleWhileRevalidate,
+        StaleIfError = StaleIfError ?? lower.StaleIfError,
+        CacheImmutable = CacheImmutable ?? lower.CacheImmutable,
+    };
+
+    private static IReadOnlyDictionary<string, string>? Merge(IReadOnlyDictionary<string, string>? lower, IReadOnlyDictionary<string, string>? upper)
+    {
+        if (lower is null || upper is null) return upper ?? lower;
+        var merged = new Dictionary<string, string>(lower, StringComparer.Ordinal);
+        foreach (var (name, value) in upper) merged[name] = value;
+        return merged.AsReadOnly();
+    }
+}
