@@ -59,9 +59,9 @@ public sealed class FetchAssetTests : IAsyncLifetime
     public FetchAssetTests()
     {
         var root = JsonNode.Parse(Configuration)!.AsObject();
-        var configuration = KoniferConfigurationReader.Read(root);
-        _profiles = configuration.Profiles;
-        _paths = configuration.Paths;
+        var reader = ConfigReader.Root(root);
+        _profiles = VariantProfilesReader.Read(reader);
+        _paths = PathRulesReader.Read(reader, _profiles);
         var transformer = new VipsImageTransformer();
         var generation = new VariantGeneration(_repository, _objects, transformer, new PlaceholderEncoder(transformer), _time,
             new CapturingLogger<VariantGeneration>());
