@@ -5,7 +5,7 @@ using Konifer.Configuration;
 using Konifer.Core.Images;
 using Konifer.Core.Sources;
 using Konifer.Core.Storage;
-using Konifer.Http.Sources;
+using Konifer.Sources;
 using Konifer.Imaging;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;

@@ -8,7 +8,6 @@ using Konifer.Http.Responses;
 using Konifer.Http.Safety;
 using Konifer.Http.Selectors;
 using Konifer.Http.Signing;
-using Konifer.Http.Sources;
 using Konifer.Http.Uploads;
 using Konifer.Transformations;
 using Konifer.Variants;

@@ -1,5 +1,5 @@
 using System.Net;
-using Konifer.Http.Sources;
+using Konifer.Sources;
 using Konifer.Tests.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,7 +5,7 @@ using Konifer.Core.Sources;
 using Konifer.Core.Storage;
 using Microsoft.Security.AntiSSRF;
 
-namespace Konifer.Http.Sources;
+namespace Konifer.Sources;
 
 /// <summary>
 /// Downloads URL sources with an HttpClient whose handler (Microsoft AntiSSRF over SocketsHttpHandler) resolves DNS

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Konifer.Http.Sources;
+namespace Konifer.Sources;
 
 /// <summary>
 /// Fixed addresses for host names of URL sources, used instead of resolving the name (as <c>curl --resolve</c> does);
