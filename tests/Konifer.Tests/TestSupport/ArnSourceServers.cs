@@ -23,7 +23,8 @@ public static class ArnSourceServers
     {
         var key = $"{prefix}/{Guid.NewGuid():N}/photo.png";
         using var direct = s3.CreateClient();
-        await direct.PutObjectAsync(new PutObjectRequest { BucketName = S3Server.OtherBucket, Key = key, InputStream = new MemoryStream(content) });
+        // A plain signed body: s3rver cannot decode aws-chunked.
+        await direct.PutObjectAsync(new PutObjectRequest { BucketName = S3Server.OtherBucket, Key = key, InputStream = new MemoryStream(content), UseChunkEncoding = false });
         return $"arn:aws:s3:::{S3Server.OtherBucket}/{key}";
     }
 
