@@ -36,6 +36,7 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(new UrlSourcePolicy(AllowedDomains.Parse(source.UrlAllowedDomains), source.UrlMaxBytes,
             source.UrlMaxRedirects, source.UrlConnectTimeout, source.UrlReadTimeout, source.UrlTimeout));
         services.AddSingleton<IUrlSource, HttpUrlSource>();
+        services.AddSingleton<IS3ObjectSource, S3ArnSource>();
         // Big jobs hand their freed native memory back, or the next big job adds to it (docs/memory.md).
         services.AddSingleton<IImageTransformer>(new HeapTrimmingTransformer(new VipsImageTransformer()));
         services.AddVariantGenerationScheduler(settings.VariantGeneration);
@@ -77,7 +78,7 @@ public static class KoniferServiceCollectionExtensions
         services.AddHostedService<LeftoverFileSweeper>();
 
         services.AddSingleton<StoreAsset>();
-        services.AddSingleton<StoreAssetFromUrl>();
+        services.AddSingleton<StoreAssetFromSource>();
         services.AddSingleton<FetchAsset>();
         services.AddSingleton<UpdateAsset>();
         services.AddSingleton<DeleteAssets>();

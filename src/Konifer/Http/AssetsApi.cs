@@ -86,7 +86,7 @@ public static class AssetsApi
         if (negotiated) response.Headers.Vary = "Accept";
     }
 
-    private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, StoreAssetFromUrl storeFromUrl, KoniferSettings settings, CancellationToken cancellationToken)
+    private static async Task<Created<AssetResponse>> StoreAsync(string? rest, HttpRequest request, StoreAsset store, StoreAssetFromSource storeFromSource, KoniferSettings settings, CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
         if (route.Selectors.Count > 0)
@@ -96,11 +96,9 @@ public static class AssetsApi
 
         if (JsonBody.IsJson(request.ContentType))
         {
-            var body = await JsonBody.ReadAsync<AssetInformationRequest>(request.Body, "store request", cancellationToken);
+            var body = await JsonBody.ReadAsync<StoreAssetRequest>(request.Body, "store request", cancellationToken);
             var information = body.ToInformation();
-            if (body.Url is null)
-                throw new BadRequestException("A JSON store request needs a 'url'; to upload bytes send multipart/form-data with 'metadata' and 'asset' parts.");
-            var stored = await storeFromUrl.ExecuteAsync(route.Path, information, body.Url, cancellationToken);
+            var stored = await storeFromSource.ExecuteAsync(route.Path, information, body.ResolveSource(), cancellationToken);
             return TypedResults.Created(EntryUrl(request, settings, stored), AssetResponse.From(stored));
         }
         if (!MultipartAssetReader.IsMultipart(request.ContentType))

@@ -11,7 +11,7 @@ namespace Konifer.Sources;
 /// Downloads URL sources with an HttpClient whose handler (Microsoft AntiSSRF over SocketsHttpHandler) resolves DNS
 /// itself and refuses non-public addresses when it connects, so a name that passes the host check cannot be rebound
 /// to an internal address afterwards. Redirects are followed here, one hop at a time, so every hop's host is checked
-/// against <c>source.url.allowed-domains</c> and the hop count is bounded.
+/// against <c>source.url.allowed-domains</c>, the hop count is bounded, loops and HTTPS-to-HTTP downgrades are refused.
 /// </summary>
 public sealed class HttpUrlSource : IUrlSource, IDisposable
 {
@@ -43,14 +43,14 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
 
     public async Task<TemporaryFile> DownloadAsync(Uri url, CancellationToken cancellationToken)
     {
-        using var deadlines = new Deadlines(_policy, cancellationToken);
+        using var deadlines = new SourceDeadlines(_policy, cancellationToken);
         try
         {
             using var response = await GetFollowingRedirectsAsync(url, deadlines);
             if (response.Content.Headers.ContentLength is { } declared && declared > _policy.MaxBytes)
-                throw TooLarge($"declares {declared} bytes");
+                throw SourceSpool.TooLarge($"declares {declared} bytes, more", _policy.MaxBytes);
             await using var body = await response.Content.ReadAsStreamAsync(deadlines.Restart());
-            return await SpoolAsync(body, deadlines);
+            return await SourceSpool.ToFileAsync(body, _policy.MaxBytes, deadlines);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -63,16 +63,17 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
         }
         // A name that does not resolve surfaces as a bare SocketException from the address-checking handler; an origin
         // that breaks off mid-body as HttpIOException (a failing local disk stays a server error). None says why:
-        // "refused" versus "timed out" versus "no such host" would make the service a port scanner.
+        // "refused" versus "no such host" versus a TLS failure would make the service a port scanner.
         catch (Exception e) when (e is HttpRequestException or System.Net.Sockets.SocketException or HttpIOException)
         {
-            throw new UrlSourceException(UrlSourceFailure.Unreachable, "The URL source could not be fetched.", e);
+            throw new UrlSourceException(UrlSourceFailure.Unreachable, "Failed to retrieve asset source: the URL source could not be fetched.", e);
         }
     }
 
-    private async Task<HttpResponseMessage> GetFollowingRedirectsAsync(Uri url, Deadlines deadlines)
+    private async Task<HttpResponseMessage> GetFollowingRedirectsAsync(Uri url, SourceDeadlines deadlines)
     {
         var current = url;
+        var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
         for (var hop = 0; ; hop++)
         {
             var response = await _client.SendAsync(Request(current), HttpCompletionOption.ResponseHeadersRead, deadlines.Restart());
@@ -80,17 +81,35 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
             using (response)
             {
                 var status = (int)response.StatusCode;
-                if (status is not (301 or 302 or 303 or 307 or 308))
-                    throw new UrlSourceException(UrlSourceFailure.UpstreamStatus,
-                        $"The URL source answered {status} {response.ReasonPhrase}; only a 2xx response can be stored.");
+                if (status is not (301 or 302 or 303 or 307 or 308)) throw Refused(status, response.ReasonPhrase);
+                var location = response.Headers.Location
+                    ?? throw new UrlSourceException(UrlSourceFailure.InvalidRedirect, $"Asset source returned redirect {status} without a Location header.");
                 if (hop >= _policy.MaxRedirects)
                     throw new UrlSourceException(UrlSourceFailure.TooManyRedirects,
-                        $"The URL source redirected more than {_policy.MaxRedirects} times (source.url.max-redirects).");
-                var location = response.Headers.Location
-                    ?? throw new UrlSourceException(UrlSourceFailure.UpstreamStatus, $"The URL source answered {status} without a Location header.");
-                current = _policy.Check(location.IsAbsoluteUri ? location : new Uri(current, location), "redirect target");
+                        $"Asset source exceeded the maximum of {_policy.MaxRedirects} redirects: it redirected more than {_policy.MaxRedirects} times (source.url.max-redirects).");
+                var next = _policy.Check(location.IsAbsoluteUri ? location : new Uri(current, location), "redirect target");
+                if (current.Scheme == Uri.UriSchemeHttps && next.Scheme == Uri.UriSchemeHttp)
+                    throw new UrlSourceException(UrlSourceFailure.InvalidRedirect, "Asset source cannot redirect from HTTPS to HTTP.");
+                if (!visited.Add(next.AbsoluteUri))
+                    throw new UrlSourceException(UrlSourceFailure.InvalidRedirect, "Asset source redirect loop detected: a redirect led back to a URL already requested.");
+                current = next;
             }
         }
+    }
+
+    /// <summary>
+    /// A final answer that is neither 2xx nor a followed redirect: the client's URL is wrong (4xx, other 3xx: 400) or
+    /// the origin failed (5xx: 502).
+    /// </summary>
+    private static UrlSourceException Refused(int status, string? reason)
+    {
+        var answer = string.IsNullOrEmpty(reason) ? $"{status}" : $"{status} ({reason})";
+        return status switch
+        {
+            >= 500 => new(UrlSourceFailure.UpstreamFailed, $"Asset source returned {answer}; only a 2xx response can be stored."),
+            >= 300 and < 400 => new(UrlSourceFailure.InvalidRedirect, $"Asset source returned unsupported redirect {status}."),
+            _ => new(UrlSourceFailure.UpstreamStatus, $"Asset source returned {answer}; only a 2xx response can be stored."),
+        };
     }
 
     private HttpRequestMessage Request(Uri url)
@@ -105,36 +124,6 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
         return request;
     }
 
-    private async Task<TemporaryFile> SpoolAsync(Stream body, Deadlines deadlines)
-    {
-        var file = TemporaryFile.Reserve();
-        try
-        {
-            await using (var target = new FileStream(file.FilePath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
-            {
-                var buffer = new byte[81920];
-                long written = 0;
-                int read;
-                while ((read = await body.ReadAsync(buffer, deadlines.Restart())) > 0)
-                {
-                    written += read;
-                    if (written > _policy.MaxBytes) throw TooLarge("sent more");
-                    await target.WriteAsync(buffer.AsMemory(0, read), deadlines.Token);
-                }
-                if (written == 0) throw new UrlSourceException(UrlSourceFailure.UpstreamStatus, "The URL source answered with an empty body.");
-            }
-            return file;
-        }
-        catch
-        {
-            await file.DisposeAsync();
-            throw;
-        }
-    }
-
-    private UrlSourceException TooLarge(string what) =>
-        new(UrlSourceFailure.TooLarge, $"The URL source {what} than source.url.max-bytes ({_policy.MaxBytes} bytes) allows.");
-
     private static AntiSSRFException? FindRefusal(Exception? e)
     {
         for (; e is not null; e = e.InnerException)
@@ -143,45 +132,4 @@ public sealed class HttpUrlSource : IUrlSource, IDisposable
     }
 
     public void Dispose() => _client.Dispose();
-
-    /// <summary>
-    /// The three clocks of one download: the caller (client gone), the whole download (<c>timeout</c>) and the wait
-    /// for the next bytes (<c>read-timeout</c>, restarted before every read). The connect timeout is the handler's.
-    /// </summary>
-    private sealed class Deadlines : IDisposable
-    {
-        private readonly UrlSourcePolicy _policy;
-        private readonly CancellationTokenSource _total;
-        private readonly CancellationTokenSource _idle = new();
-        private readonly CancellationTokenSource _linked;
-
-        public Deadlines(UrlSourcePolicy policy, CancellationToken caller)
-        {
-            _policy = policy;
-            _total = new CancellationTokenSource(policy.Timeout);
-            _linked = CancellationTokenSource.CreateLinkedTokenSource(caller, _total.Token, _idle.Token);
-        }
-
-        public CancellationToken Token => _linked.Token;
-
-        public CancellationToken Restart()
-        {
-            _idle.CancelAfter(_policy.ReadTimeout);
-            return _linked.Token;
-        }
-
-        public UrlSourceException Expired(OperationCanceledException e) =>
-            _total.IsCancellationRequested
-                ? new(UrlSourceFailure.TimedOut, $"The URL source took longer than source.url.timeout ({_policy.Timeout.TotalSeconds:0.###} s).", e)
-                : _idle.IsCancellationRequested
-                    ? new(UrlSourceFailure.TimedOut, $"The URL source sent nothing for source.url.read-timeout ({_policy.ReadTimeout.TotalSeconds:0.###} s).", e)
-                    : new(UrlSourceFailure.TimedOut, $"The URL source did not accept a connection within source.url.connect-timeout ({_policy.ConnectTimeout.TotalSeconds:0.###} s).", e);
-
-        public void Dispose()
-        {
-            _linked.Dispose();
-            _idle.Dispose();
-            _total.Dispose();
-        }
-    }
 }

@@ -32,6 +32,8 @@ public sealed class ProblemExceptionHandlerTests
         { ProblemKind.UnsupportedMediaType, 415, "Unsupported Media Type", Rfc9110 + "15.5.16" },
         { ProblemKind.Timeout, 422, "Unprocessable Entity", "about:blank" },
         { ProblemKind.Unavailable, 503, "Service Unavailable", Rfc9110 + "15.6.4" },
+        { ProblemKind.UpstreamFailed, 502, "Bad Gateway", Rfc9110 + "15.6.3" },
+        { ProblemKind.UpstreamTimeout, 504, "Gateway Timeout", Rfc9110 + "15.6.5" },
     };
 
     private static async Task<(HttpResponse Response, JsonElement Body, CapturingLogger<ProblemExceptionHandler> Log)> HandleAsync(Exception exception)
@@ -74,6 +76,13 @@ public sealed class ProblemExceptionHandlerTests
         {
             Assert.Equal("3", response.Headers.RetryAfter.ToString()); // whole seconds, rounded up
             Assert.DoesNotContain("10.0.0.7", body.GetRawText()); // the message is for the log only
+            Assert.Equal(LogLevel.Warning, entry.Level);
+            Assert.Same(exception, entry.Exception);
+        }
+        else if (status >= 500)
+        {
+            // A failing source is logged with its cause, as a warning: not our bug, but an operator may want to know.
+            Assert.False(response.Headers.ContainsKey("Retry-After"));
             Assert.Equal(LogLevel.Warning, entry.Level);
             Assert.Same(exception, entry.Exception);
         }

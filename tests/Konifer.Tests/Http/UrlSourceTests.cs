@@ -151,8 +151,11 @@ public sealed class UrlSourceTests : IAsyncLifetime
     public async Task Too_many_redirects_and_redirect_loops_are_refused()
     {
         var server = await KoniferAsync("[\"127.0.0.1\"]");
-        Assert.Contains("more than 5 times", await RefusedAsync(server, _origin.Url("/chain/5")));
-        Assert.Contains("source.url.max-redirects", await RefusedAsync(server, _origin.Url("/loop")));
+        var tooMany = await RefusedAsync(server, _origin.Url("/chain/5"));
+        Assert.StartsWith("Asset source exceeded the maximum of 5 redirects", tooMany);
+        Assert.Contains("source.url.max-redirects", tooMany);
+        Assert.StartsWith("Asset source redirect loop detected", await RefusedAsync(server, _origin.Url("/loop")));
+        Assert.Equal(6 + 1, _origin.Requests); // the loop is seen at its first repeat, not after five hops
     }
 
     [Fact]
@@ -165,28 +168,47 @@ public sealed class UrlSourceTests : IAsyncLifetime
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task A_body_over_max_bytes_is_413_whether_or_not_its_length_is_declared(bool declared)
+    public async Task A_body_over_max_bytes_is_400_whether_or_not_its_length_is_declared(bool declared)
     {
         var server = await KoniferAsync("[\"127.0.0.1\"]", "source.url.max-bytes = 50000");
-        var message = await RefusedAsync(server, _origin.Url($"/large?bytes=10000000&declared={declared}"), HttpStatusCode.RequestEntityTooLarge);
+        var message = await RefusedAsync(server, _origin.Url($"/large?bytes=10000000&declared={declared}"));
+        Assert.StartsWith("Remote asset too large", message);
         Assert.Contains("source.url.max-bytes (50000 bytes)", message);
     }
 
     [Theory]
     [InlineData("http://no-such-host.invalid/a.png")]
     [InlineData("http://127.0.0.1:1/a.png")]
-    public async Task A_host_that_does_not_resolve_or_refuses_the_connection_is_400_saying_no_more(string url)
+    public async Task A_host_that_does_not_resolve_or_refuses_the_connection_is_502_saying_no_more(string url)
     {
         var server = await KoniferAsync("[\"127.0.0.1\", \"no-such-host.invalid\"]");
         // The same words for both: the answer must not tell a closed port from a missing host.
-        Assert.Equal("The URL source could not be fetched.", await RefusedAsync(server, url));
+        Assert.Equal("Failed to retrieve asset source: the URL source could not be fetched.", await RefusedAsync(server, url, HttpStatusCode.BadGateway));
     }
 
     [Fact]
-    public async Task An_upstream_error_is_400_naming_the_status()
+    public async Task An_upstream_refusal_is_400_naming_the_status()
     {
         var server = await KoniferAsync("[\"127.0.0.1\"]");
-        Assert.Contains("answered 404", await RefusedAsync(server, _origin.Url("/missing")));
+        Assert.StartsWith("Asset source returned 404", await RefusedAsync(server, _origin.Url("/missing")));
+        Assert.StartsWith("Asset source returned 403", await RefusedAsync(server, _origin.Url("/status/403")));
+    }
+
+    [Theory]
+    [InlineData(500)]
+    [InlineData(503)]
+    public async Task An_upstream_failure_is_502_naming_the_status(int status)
+    {
+        var server = await KoniferAsync("[\"127.0.0.1\"]");
+        Assert.StartsWith($"Asset source returned {status}", await RefusedAsync(server, _origin.Url($"/status/{status}"), HttpStatusCode.BadGateway));
+    }
+
+    [Fact]
+    public async Task A_redirect_without_location_or_of_an_unsupported_kind_is_400()
+    {
+        var server = await KoniferAsync("[\"127.0.0.1\"]");
+        Assert.Equal("Asset source returned redirect 302 without a Location header.", await RefusedAsync(server, _origin.Url("/status/302")));
+        Assert.Equal("Asset source returned unsupported redirect 300.", await RefusedAsync(server, _origin.Url("/status/300")));
     }
 
     [Fact]
@@ -201,8 +223,8 @@ public sealed class UrlSourceTests : IAsyncLifetime
     {
         var server = await KoniferAsync("[\"127.0.0.1\"]", "source.url.read-timeout = 300ms");
         var watch = Stopwatch.StartNew();
-        Assert.Contains("source.url.read-timeout", await RefusedAsync(server, _origin.Url("/slow?ms=20000")));
-        Assert.Contains("source.url.read-timeout", await RefusedAsync(server, _origin.Url("/stall?ms=20000")));
+        Assert.Contains("source.url.read-timeout", await RefusedAsync(server, _origin.Url("/slow?ms=20000"), HttpStatusCode.GatewayTimeout));
+        Assert.Contains("source.url.read-timeout", await RefusedAsync(server, _origin.Url("/stall?ms=20000"), HttpStatusCode.GatewayTimeout));
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 
@@ -210,7 +232,9 @@ public sealed class UrlSourceTests : IAsyncLifetime
     public async Task A_trickling_origin_hits_the_whole_download_timeout()
     {
         var server = await KoniferAsync("[\"127.0.0.1\"]", "source.url { read-timeout = 5s, timeout = 400ms }");
-        Assert.Contains("source.url.timeout", await RefusedAsync(server, _origin.Url("/stall?ms=20000")));
+        var message = await RefusedAsync(server, _origin.Url("/stall?ms=20000"), HttpStatusCode.GatewayTimeout);
+        Assert.StartsWith("Timed out retrieving asset source", message);
+        Assert.Contains("source.url.timeout", message);
     }
 
     [Fact]
@@ -219,7 +243,7 @@ public sealed class UrlSourceTests : IAsyncLifetime
         var server = await KoniferAsync("[\"127.0.0.1\"]");
         using var response = await server.Client.PostAsync("/assets/remote/pic", AssetRequests.Json(new { alt = "x" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("needs a 'url'", await response.ProblemMessageAsync());
+        Assert.Equal("URL or S3 ARN must be supplied", await response.ProblemMessageAsync());
     }
 
     [Fact]

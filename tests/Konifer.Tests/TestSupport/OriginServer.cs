@@ -10,7 +10,7 @@ namespace Konifer.Tests.TestSupport;
 
 /// <summary>
 /// A second Kestrel server on a loopback port that plays the remote host of URL sources: an image, redirects
-/// (to a chosen target, in a chain, in a loop), a large body with or without its length, an error, a slow answer.
+/// (to a chosen target, in a chain, in a loop), a large body with or without its length, any status, a slow answer.
 /// </summary>
 public sealed class OriginServer : IAsyncDisposable
 {
@@ -48,6 +48,7 @@ public sealed class OriginServer : IAsyncDisposable
         app.MapGet("/chain/{n:int}", (int n) => Results.Redirect(n <= 0 ? "/image.png" : $"/chain/{n - 1}"));
         app.MapGet("/loop", () => Results.Redirect("/loop"));
         app.MapGet("/missing", () => Results.NotFound());
+        app.MapGet("/status/{code:int}", (int code) => Results.StatusCode(code));
         app.MapGet("/large", async (HttpContext context, int bytes, bool? declared) =>
         {
             context.Response.ContentType = "image/png";

@@ -29,4 +29,13 @@ public enum ProblemKind
 
     /// <summary>The service cannot do this now but expects to shortly; see <see cref="UnavailableException.RetryAfter"/>.</summary>
     Unavailable,
+
+    /// <summary>
+    /// A service outside ours that the request named (a URL or S3 source) failed or could not be reached: the gateway's
+    /// 502, not our 503, because our own stores are fine and the client chose the other end.
+    /// </summary>
+    UpstreamFailed,
+
+    /// <summary>A service outside ours that the request named did not answer in time (504).</summary>
+    UpstreamTimeout,
 }

@@ -2,19 +2,22 @@ using Konifer.Core.Problems;
 
 namespace Konifer.Core.Sources;
 
-/// <summary>A URL source that was refused or could not be fetched; the message names the rule or the cause.</summary>
+/// <summary>A URL or S3 ARN source that was refused or could not be fetched; the message names the rule or the cause.</summary>
 public sealed class UrlSourceException(UrlSourceFailure failure, string message, Exception? inner = null)
     : DomainException(KindOf(failure), message, inner)
 {
     public UrlSourceFailure Failure { get; } = failure;
 
     /// <summary>
-    /// Too large is a size limit like an oversized upload's; every other refusal (host, address, redirects, timeouts,
-    /// upstream status) is a URL the client must change (see docs/safety.md).
+    /// The reference's documented codes where it names one, its code's finer ones elsewhere (see docs/safety.md): what
+    /// the client chose and must change is 400 (too large included), S3's refusal of our credentials 403, a source
+    /// that fails or cannot be reached 502, and one that does not answer in time 504.
     /// </summary>
     private static ProblemKind KindOf(UrlSourceFailure failure) => failure switch
     {
-        UrlSourceFailure.TooLarge => ProblemKind.TooLarge,
+        UrlSourceFailure.TimedOut => ProblemKind.UpstreamTimeout,
+        UrlSourceFailure.Unreachable or UrlSourceFailure.UpstreamFailed => ProblemKind.UpstreamFailed,
+        UrlSourceFailure.AccessDenied => ProblemKind.Forbidden,
         _ => ProblemKind.BadRequest,
     };
 }

@@ -32,7 +32,9 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
         413 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.14",
         415 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.5.16",
         429 => "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+        502 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.3",
         503 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4",
+        504 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.5",
         _ when status >= 500 => "https://www.rfc-editor.org/rfc/rfc9110#section-15.6.1",
         _ => "about:blank",
     };
@@ -47,7 +49,9 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
         413 => "Content Too Large",
         415 => "Unsupported Media Type",
         429 => "Too Many Requests",
+        502 => "Bad Gateway",
         503 => "Service Unavailable",
+        504 => "Gateway Timeout",
         _ when status >= 500 => "Internal Server Error",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status),
     };

@@ -22,7 +22,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             return true; // the client went away; nobody is listening
         var problem = exception as DomainException ?? WrappedOutage(exception);
         var (status, detail) = problem is null ? FrameworkProblem(exception) : (StatusOf(problem.Kind), problem.Detail);
-        if (status == 503) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);
+        // A source that failed (502, 504) is no bug of ours: a warning with its cause, like our own outages (503).
+        if (status is 502 or 503 or 504) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);
         else if (status >= 500) ProblemLog.LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
         else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, detail);
         if (context.Response.HasStarted) return true;
@@ -44,6 +45,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         // the same time again; not 500: nothing is broken, the server keeps to a configured limit.
         ProblemKind.Timeout => 422,
         ProblemKind.Unavailable => 503,
+        ProblemKind.UpstreamFailed => 502,
+        ProblemKind.UpstreamTimeout => 504,
         _ => 500, // a kind added without a status here: answer as for any unknown failure rather than fail the handler
     };
 

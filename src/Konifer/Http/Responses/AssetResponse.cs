@@ -21,7 +21,7 @@ public sealed record AssetResponse(
         asset.EntryId,
         asset.Information.Labels,
         asset.Information.Tags,
-        asset.Source == AssetSource.Url ? "url" : "upload",
+        asset.Source switch { AssetSource.Url => "url", AssetSource.Arn => "arn", _ => "upload" },
         asset.SourceUrl,
         asset.Variants.Select(VariantResponse.From).ToArray(),
         asset.CreatedAt,

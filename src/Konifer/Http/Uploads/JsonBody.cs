@@ -32,7 +32,7 @@ public static class JsonBody
             // say where the body went wrong, in the request's terms only.
             throw new BadRequestException(
                 $"The {what} is not valid JSON for this request at {e.Path ?? "$"} (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}): " +
-                "alt and url are text, labels an object of texts, tags a list of texts.");
+                "alt and url are text, labels an object of texts, tags a list of texts, source an object such as {\"http\":{\"url\":\"…\"}}.");
         }
     }
 

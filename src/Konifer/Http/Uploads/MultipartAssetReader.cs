@@ -7,8 +7,9 @@ using Microsoft.Net.Http.Headers;
 namespace Konifer.Http.Uploads;
 
 /// <summary>
-/// Reads a store request: exactly one <c>metadata</c> JSON part and one <c>asset</c> part, in either order. The asset is
-/// streamed to a temporary file with the size limit enforced while it streams.
+/// Reads a store request: exactly one <c>metadata</c> JSON part (without <c>source</c> or <c>url</c>) and one
+/// <c>asset</c> part, in either order. The asset is streamed to a temporary file with the size limit enforced while it
+/// streams.
 /// </summary>
 public static class MultipartAssetReader
 {
@@ -19,7 +20,7 @@ public static class MultipartAssetReader
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<(AssetInformationRequest Metadata, TemporaryFile Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    public static async Task<(StoreAssetRequest Metadata, TemporaryFile Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         var media = MediaTypeHeaderValue.Parse(request.ContentType);
         var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
@@ -32,7 +33,7 @@ public static class MultipartAssetReader
                 $"The request body declares {declared} bytes: the asset can be at most source.multipart.max-bytes ({maxBytes} bytes).");
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
-        AssetInformationRequest? metadata = null;
+        StoreAssetRequest? metadata = null;
         TemporaryFile? content = null;
         try
         {
@@ -43,13 +44,17 @@ public static class MultipartAssetReader
                 switch (name)
                 {
                     case MetadataPart when metadata is null:
-                        metadata = await JsonBody.ReadAsync<AssetInformationRequest>(section.Body, "metadata part", cancellationToken);
+                        metadata = await JsonBody.ReadAsync<StoreAssetRequest>(section.Body, "metadata part", cancellationToken);
+                        // The bytes come in the asset part; a source besides them would be a second original.
+                        if (metadata.NamesExternalSource) throw new BadRequestException(StoreAssetRequest.SourceWithUpload);
                         break;
                     case AssetPart when content is null:
                         content = await TemporaryFile.CopyFromAsync(section.Body, maxBytes, TooLarge, cancellationToken);
                         break;
-                    case MetadataPart or AssetPart:
-                        throw new BadRequestException($"The multipart body has more than one '{name}' part.");
+                    case MetadataPart:
+                        throw new BadRequestException("Multiple metadata payloads supplied");
+                    case AssetPart:
+                        throw new BadRequestException("Multiple asset payloads supplied");
                     default:
                         throw new BadRequestException($"Unexpected multipart part '{name}': send exactly one '{MetadataPart}' and one '{AssetPart}' part.");
                 }

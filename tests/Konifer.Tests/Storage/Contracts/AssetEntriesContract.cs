@@ -82,6 +82,19 @@ public abstract partial class AssetEntriesContract : MetadataStoreContract
         Assert.Equal(original, found.Original);
     }
 
+    [Theory]
+    [InlineData(AssetSource.Upload, null)]
+    [InlineData(AssetSource.Url, "https://example.com/a.png")]
+    [InlineData(AssetSource.Arn, "arn:aws:s3:::asset-imports/customers/123/profile.jpeg")]
+    public async Task Every_source_kind_reads_back_as_recorded(AssetSource source, string? address)
+    {
+        var created = await Entries.CreatePendingAsync(Pending(P("src")) with { Source = source, SourceUrl = address }, None);
+        await Entries.MarkReadyAsync(created.Id, None);
+
+        var found = Assert.Single(await FindAsync(P("src"), AssetQuery.Newest));
+        Assert.Equal((source, address), (found.Source, found.SourceUrl));
+    }
+
     [Fact]
     public async Task A_pending_asset_is_invisible_until_it_is_ready()
     {

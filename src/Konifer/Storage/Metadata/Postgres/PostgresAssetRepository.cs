@@ -200,7 +200,15 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
     internal static string SourceName(AssetSource source) => source switch
     {
         AssetSource.Url => "url",
+        AssetSource.Arn => "arn",
         _ => "upload",
+    };
+
+    internal static AssetSource SourceOf(string name) => name switch
+    {
+        "url" => AssetSource.Url,
+        "arn" => AssetSource.Arn,
+        _ => AssetSource.Upload,
     };
 
     /// <summary>One row of <see cref="PostgresAssetSql.AssetColumns"/>, before its variants are attached.</summary>
@@ -218,7 +226,7 @@ public sealed partial class PostgresAssetRepository(NpgsqlDataSource dataSource)
                 reader.IsDBNull(3) ? null : reader.GetString(3),
                 PostgresJson.ReadLabels(reader.GetString(4)),
                 reader.GetFieldValue<string[]>(5)),
-            reader.GetString(6) == "url" ? AssetSource.Url : AssetSource.Upload,
+            SourceOf(reader.GetString(6)),
             reader.IsDBNull(7) ? null : reader.GetString(7),
             reader.GetFieldValue<DateTimeOffset>(8),
             reader.GetFieldValue<DateTimeOffset>(9));
