@@ -24,7 +24,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         var (status, detail) = problem is null ? FrameworkProblem(exception) : (StatusOf(problem.Kind), problem.Detail);
         if (status == 503) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);
         else if (status >= 500) ProblemLog.LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
-        else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, detail);
+        // A problem whose message is kept from the client (see DomainException.Detail) is logged with it.
+        else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, problem?.Message ?? detail);
         if (context.Response.HasStarted) return true;
         context.Response.Clear();
         if (problem is UnavailableException unavailable)
