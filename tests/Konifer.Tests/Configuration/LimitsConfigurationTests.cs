@@ -149,4 +149,9 @@ public sealed class LimitsConfigurationTests
     [InlineData("wdth = 10", "paths.\"/a\".transform.preprocessing.wdth: 'wdth' is not a parameter of a preprocessing block")]
     public void A_bad_preprocessing_parameter_stops_start_up_naming_its_key(string line, string expected) =>
         Assert.StartsWith(expected, Fails($$"""paths { "/a" { transform.preprocessing { enabled = true, {{line}} } } }""").Message);
+
+    [Fact]
+    public void A_bad_parameter_of_the_older_image_block_names_that_block() =>
+        Assert.StartsWith("paths.\"/a\".transform.preprocessing.image.q: '80.5' is not a valid value for q",
+            Fails("""paths { "/a" { transform.preprocessing { image { q = 80.5 } } } }""").Message);
 }

@@ -1,4 +1,7 @@
+using System.Net;
 using Konifer.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Konifer.Tests.Http;
 
@@ -40,5 +43,20 @@ public sealed class LimitsTests
     {
         await using var server = await KoniferTestServer.StartAsync(stores + "\n" + LimitsWalk.Config);
         await LimitsWalk.PreprocessingAsync(server.Client);
+    }
+
+    [Fact]
+    public async Task The_client_reads_invalid_transformation_and_the_log_says_which_limit()
+    {
+        var logs = new CapturingLogProvider();
+        await using var server = await KoniferTestServer.StartAsync(KoniferTestServer.InMemoryConfig + "\n" + LimitsWalk.Config,
+            services: s => s.AddSingleton<ILoggerProvider>(logs));
+        await server.Client.StoreAsync("/out/photo", TestImages.Gradient(1000, 500));
+
+        using var response = await server.Client.GetAsync("/assets/out/photo/-/content?r=90&format=webp");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("Invalid transformation", await response.ProblemMessageAsync());
+        Assert.Contains(logs.Entries, e => e.Message.Contains("height 1000 must not exceed 600 limit", StringComparison.Ordinal));
     }
 }

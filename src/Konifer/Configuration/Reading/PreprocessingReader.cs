@@ -36,12 +36,21 @@ internal static class PreprocessingReader
         }
         catch (InvalidTransformationException e)
         {
-            throw preprocessing.Error(e.Parameter, e.Message);
+            throw WhereWritten(preprocessing, e.Parameter).Error(e.Parameter, e.Message);
         }
         return settings with
         {
             PreprocessingEnabled = preprocessing.Bool(Enabled),
             PreprocessingParameters = parameters.Count == 0 && !preprocessing.Mentions(LegacyBlock) ? null : parameters.AsReadOnly(),
         };
+    }
+
+    /// <summary>The block a bad parameter came from: the older <c>image</c> block when only it writes the name.</summary>
+    private static ConfigReader WhereWritten(ConfigReader preprocessing, string parameter)
+    {
+        var legacy = Aliases.Where(a => a.Current == parameter).Select(a => a.Legacy).FirstOrDefault();
+        var image = preprocessing.Section(LegacyBlock);
+        var direct = preprocessing.Mentions(parameter) || (legacy is not null && preprocessing.Mentions(legacy));
+        return !direct && (image.Mentions(parameter) || (legacy is not null && image.Mentions(legacy))) ? image : preprocessing;
     }
 }
