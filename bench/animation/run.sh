@@ -10,7 +10,7 @@ frames=("$@")
 [ $# -eq 0 ] && frames=(500 1000 2000 4000)
 work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT
-printf 'data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-frames = 100000\nvariant-generation.timeout = 1h\n' >"$work/konifer.conf"
+printf 'data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-frames = 100000\nvariant-generation.timeout = 1h\n%s\n' 'paths { "/**" { limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP, max-pages = 1000000, max-pixels-per-page = 1000GP }, transform.limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP } } }' >"$work/konifer.conf"
 port=$(free_port)
 start_server "$work/konifer.conf" "$port" "$work/server.log"
 echo "| frames | format=webp (whole strip) | format=webp&pad=1 (per frame) |"

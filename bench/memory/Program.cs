@@ -257,7 +257,11 @@ internal sealed class ServerProcess : IAsyncDisposable
         await File.WriteAllTextAsync(config, $$"""
             data-store.provider = in-memory
             {{(Store == "filesystem" ? $"object-store {{ provider = filesystem, filesystem.mount-path = \"{folder}/objects\" }}" : "object-store.provider = in-memory")}}
-            source.multipart.max-bytes = 1073741824
+            source.multipart.max-bytes = 1GiB
+            paths { "/**" {
+              limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP, max-pages = 1000000, max-pixels-per-page = 1000GP }
+              transform.limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP }
+            } }
             variant-generation { workers = 4, memory-budget = "{{budget}}", max-output-pixels.full-frame = 100000000 }
             {{extraConfig}}
             """);

@@ -34,7 +34,8 @@ measure() { # side → "file-MB idle upload thumbnail rotation downloads" (peak 
   cat > "$dir/konifer.conf" <<CONF
 data-store.provider = in-memory
 object-store { provider = filesystem, filesystem.mount-path = "$dir/objects" }
-source.multipart.max-bytes = 1073741824
+source.multipart.max-bytes = 1GiB
+paths { "/**" { limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP, max-pages = 1000000, max-pixels-per-page = 1000GP }, transform.limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP } } }
 CONF
   local port; port=$(free_port)
   start_server "$dir/konifer.conf" "$port" "$dir/server.log"

@@ -35,6 +35,8 @@ public sealed class BenchServer : IAsyncDisposable
     /// </summary>
     public static async Task<BenchServer> StartAsync(string configuration)
     {
+        // Benchmarks upload and make images far beyond the path limits' defaults (8192 px a side, 20 MP).
+        configuration = UnlimitedPaths + "\n" + configuration;
         var directory = Directory.CreateTempSubdirectory("konifer-bench-").FullName;
         var configPath = Path.Combine(directory, "konifer.conf");
         await File.WriteAllTextAsync(configPath, configuration.Replace("{directory}", directory, StringComparison.Ordinal));
@@ -47,6 +49,17 @@ public sealed class BenchServer : IAsyncDisposable
         await app.StartAsync();
         return new BenchServer(app, directory);
     }
+
+    /// <summary>
+    /// Path limits (<c>limits</c>, <c>transform.limits</c>) raised out of the way of any benchmark image; what the
+    /// configuration sets for <c>/**</c> is merged with it.
+    /// </summary>
+    public const string UnlimitedPaths = """
+        paths { "/**" {
+          limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP, max-pages = 1000000, max-pixels-per-page = 1000GP }
+          transform.limits { max-width = 1000000, max-height = 1000000, max-pixels = 1000GP }
+        } }
+        """;
 
     /// <summary>Both stores in memory, plus <paramref name="configuration"/>.</summary>
     public static Task<BenchServer> InMemoryAsync(string configuration = "") =>

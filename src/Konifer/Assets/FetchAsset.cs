@@ -43,6 +43,7 @@ public sealed class FetchAsset(
         var asset = assets[0];
         var transformation = OnDemandPolicy.Resolve(configuration.OnDemandVariantMode, requested, profiles, asset.Original.Attributes,
             request.Accept, configuration.EagerVariants, request.NegotiableFormats);
+        if (transformation is not null) configuration.TransformLimits.Check(transformation);
         var served = await variants.GetOrGenerateAsync(asset, configuration, transformation, cancellationToken);
         // The Accept header chose the format when nothing else named it: caches must key on it.
         var negotiated = request.Accept is not null && transformation is not null

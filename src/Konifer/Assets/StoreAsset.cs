@@ -1,6 +1,7 @@
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
+using Konifer.Core.Transformations;
 using Konifer.Paths;
 using Konifer.Transformations;
 using Konifer.Variants;
@@ -10,7 +11,8 @@ using Microsoft.Extensions.Logging;
 namespace Konifer.Assets;
 
 /// <summary>
-/// Stores an original: inspect the spooled file, check the path's rules, preprocess it when the path says so,
+/// Stores an original: inspect the spooled file, check the path's rules (content types, <c>limits</c>), preprocess it
+/// when the path says so (within <c>transform.limits</c>),
 /// reserve the entry (pending), upload the bytes, then make the entry visible and queue its eager variants. A failure
 /// after the reservation abandons it, so nothing half-stored shows.
 /// </summary>
@@ -34,6 +36,7 @@ public sealed class StoreAsset(
         var attributes = await inspector.InspectAsync(command.ContentFile, cancellationToken);
         if (!configuration.Allows(attributes.Format))
             throw new ContentTypeNotAllowedException(attributes.Format, command.Path, configuration.AllowedContentTypes);
+        configuration.Limits.Check(attributes);
 
         await using var preprocessed = await PreprocessAsync(command, configuration, attributes, cancellationToken);
         var contentFile = preprocessed?.File.FilePath ?? command.ContentFile;
@@ -50,7 +53,7 @@ public sealed class StoreAsset(
                 ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready."),
             token => entries.AbandonPendingAsync(pending.Id, token), logger, cancellationToken);
         StoreAssetLog.LogStored(logger, ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
-        variants.ScheduleEager(ready, configuration, TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes));
+        variants.ScheduleEager(ready, configuration, EagerWithinLimits(configuration, attributes));
         return ready;
     }
 
@@ -63,6 +66,11 @@ public sealed class StoreAsset(
         if (!configuration.Preprocessing.Enabled) return null;
         var requested = TransformationRequest.ParsePreprocessing(configuration.Preprocessing.Parameters);
         if (TransformationNormalizer.NormalizePreprocessing(requested, profiles, attributes) is not { } transformation) return null;
+        if (configuration.TransformLimits.Violation(transformation) is { } problem)
+        {
+            StoreAssetLog.LogPreprocessingOverLimits(logger, command.Path, problem);
+            throw new TransformationLimitException(problem);
+        }
         var cost = limits.Cost(transformation, attributes);
 
         var output = TemporaryFile.Reserve(transformation.Format.Extension());
@@ -79,6 +87,21 @@ public sealed class StoreAsset(
         }
     }
 
+    /// <summary>The path's eager variants of this original, but those over <c>transform.limits</c>: skipped, as the reference does.</summary>
+    private IReadOnlyList<Transformation> EagerWithinLimits(PathConfiguration configuration, ImageAttributes attributes)
+    {
+        var eager = TransformationNormalizer.NormalizeProfiles(configuration.EagerVariants, profiles, attributes);
+        var within = new List<Transformation>(eager.Count);
+        foreach (var transformation in eager)
+        {
+            if (configuration.TransformLimits.Violation(transformation) is { } problem)
+                StoreAssetLog.LogEagerOverLimits(logger, transformation.Width, transformation.Height, problem);
+            else
+                within.Add(transformation);
+        }
+        return within;
+    }
+
     private sealed record Preprocessed(TemporaryFile File, ImageAttributes Attributes) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => File.DisposeAsync();
@@ -90,4 +113,10 @@ internal static partial class StoreAssetLog
 {
     [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Path} entry {EntryId} as {Format} {Width}x{Height}")]
     public static partial void LogStored(ILogger logger, AssetPath path, long entryId, ImageFormat format, int width, int height);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Preprocessing of an upload to {Path} refused by transform.limits: {Problem}")]
+    public static partial void LogPreprocessingOverLimits(ILogger logger, AssetPath path, string problem);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eager variant {Width}x{Height} skipped, over transform.limits: {Problem}")]
+    public static partial void LogEagerOverLimits(ILogger logger, int width, int height, string problem);
 }

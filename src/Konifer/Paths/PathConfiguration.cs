@@ -9,8 +9,10 @@ namespace Konifer.Paths;
 /// inheritance; see <see cref="PathConfigurationResolver"/>. <see cref="Default"/> holds the system defaults.
 /// </summary>
 /// <param name="AllowedContentTypes"><c>allowed-content-types</c> (media types); default every supported format; empty allows none.</param>
+/// <param name="Limits"><c>limits</c>: the largest supplied image; default 8192 px a side, 20 MP, 20 pages of 1 MP.</param>
+/// <param name="TransformLimits"><c>transform.limits</c>: the largest variant; default 8192 px a side, 20 MP.</param>
 /// <param name="Lqip"><c>image.lqip</c>; default none.</param>
-/// <param name="Preprocessing"><c>transform.preprocessing</c>; default disabled.</param>
+/// <param name="Preprocessing"><c>transform.preprocessing</c>: parameters and clamps; default disabled.</param>
 /// <param name="EagerVariants"><c>transform.eager-variants</c>: names of variant profiles; default none.</param>
 /// <param name="OnDemandVariantMode"><c>transform.on-demand-variant.mode</c>; default enabled.</param>
 /// <param name="Expiration"><c>transform.expire</c>; default never.</param>
@@ -20,6 +22,8 @@ namespace Konifer.Paths;
 /// <param name="CacheControl"><c>cache-control</c>; default disabled.</param>
 public sealed record PathConfiguration(
     IReadOnlyList<ImageFormat> AllowedContentTypes,
+    SuppliedContentLimits Limits,
+    OutputSizeLimits TransformLimits,
     IReadOnlySet<LqipAlgorithm> Lqip,
     PreprocessingSettings Preprocessing,
     IReadOnlyList<string> EagerVariants,
@@ -34,6 +38,8 @@ public sealed record PathConfiguration(
 
     public static PathConfiguration Default { get; } = new(
         ImageFormats.All,
+        SuppliedContentLimits.Default,
+        OutputSizeLimits.Default,
         new ReadOnlySet<LqipAlgorithm>(new HashSet<LqipAlgorithm>()),
         PreprocessingSettings.Default,
         [],
@@ -52,6 +58,8 @@ public sealed record PathConfiguration(
     /// <exception cref="InvalidPathSettingException">The settings break a rule of expiration or redirect.</exception>
     public static PathConfiguration From(PathSettings settings) => new(
         settings.AllowedContentTypes ?? ImageFormats.All,
+        LimitsOf(settings),
+        TransformLimitsOf(settings),
         settings.Lqip ?? Default.Lqip,
         new PreprocessingSettings(settings.PreprocessingEnabled ?? false, settings.PreprocessingParameters ?? PreprocessingSettings.Default.Parameters),
         settings.EagerVariants ?? [],
@@ -63,6 +71,19 @@ public sealed record PathConfiguration(
             settings.RedirectTemplate ?? RedirectSettings.DefaultTemplateString, settings.PresignedTtl ?? RedirectSettings.DefaultPresignedTtl)),
         new CacheControlSettings(settings.CacheEnabled ?? false, settings.MaxAge, settings.SharedMaxAge, settings.CacheVisibility,
             settings.CacheRevalidation, settings.StaleWhileRevalidate, settings.StaleIfError, settings.CacheImmutable ?? false));
+
+    private static SuppliedContentLimits LimitsOf(PathSettings settings)
+    {
+        var d = SuppliedContentLimits.Default;
+        return new(settings.LimitsMaxWidth ?? d.MaxWidth, settings.LimitsMaxHeight ?? d.MaxHeight, settings.LimitsMaxPixels ?? d.MaxPixels,
+            settings.LimitsMaxPages ?? d.MaxPages, settings.LimitsMaxPixelsPerPage ?? d.MaxPixelsPerPage);
+    }
+
+    private static OutputSizeLimits TransformLimitsOf(PathSettings settings)
+    {
+        var d = OutputSizeLimits.Default;
+        return new(settings.TransformMaxWidth ?? d.MaxWidth, settings.TransformMaxHeight ?? d.MaxHeight, settings.TransformMaxPixels ?? d.MaxPixels);
+    }
 
     private static T Within<T>(string prefix, Func<T> create)
     {

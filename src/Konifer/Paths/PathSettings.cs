@@ -14,13 +14,40 @@ public sealed record PathSettings
     /// <summary><c>allowed-content-types</c>; an empty list allows none.</summary>
     public IReadOnlyList<ImageFormat>? AllowedContentTypes { get; init; }
 
+    /// <summary><c>limits.max-width</c>.</summary>
+    public int? LimitsMaxWidth { get; init; }
+
+    /// <summary><c>limits.max-height</c>.</summary>
+    public int? LimitsMaxHeight { get; init; }
+
+    /// <summary><c>limits.max-pixels</c> (still images).</summary>
+    public long? LimitsMaxPixels { get; init; }
+
+    /// <summary><c>limits.max-pages</c>.</summary>
+    public int? LimitsMaxPages { get; init; }
+
+    /// <summary><c>limits.max-pixels-per-page</c> (animations).</summary>
+    public long? LimitsMaxPixelsPerPage { get; init; }
+
+    /// <summary><c>transform.limits.max-width</c>.</summary>
+    public int? TransformMaxWidth { get; init; }
+
+    /// <summary><c>transform.limits.max-height</c>.</summary>
+    public int? TransformMaxHeight { get; init; }
+
+    /// <summary><c>transform.limits.max-pixels</c>.</summary>
+    public long? TransformMaxPixels { get; init; }
+
     /// <summary><c>image.lqip</c> (or <c>lqip</c>).</summary>
     public IReadOnlySet<LqipAlgorithm>? Lqip { get; init; }
 
     /// <summary><c>transform.preprocessing.enabled</c>.</summary>
     public bool? PreprocessingEnabled { get; init; }
 
-    /// <summary><c>transform.preprocessing.image</c>: unlike the lists, merged parameter by parameter.</summary>
+    /// <summary>
+    /// <c>transform.preprocessing</c>'s transformation parameters and <c>clamp-width</c>/<c>clamp-height</c> (legacy
+    /// <c>image { … }</c>, <c>max-width</c>, <c>max-height</c> read into them): unlike the lists, merged parameter by parameter.
+    /// </summary>
     public IReadOnlyDictionary<string, string>? PreprocessingParameters { get; init; }
 
     /// <summary><c>transform.eager-variants</c>: names of variant profiles.</summary>
@@ -87,6 +114,14 @@ public sealed record PathSettings
     public PathSettings Over(PathSettings lower) => new()
     {
         AllowedContentTypes = AllowedContentTypes ?? lower.AllowedContentTypes,
+        LimitsMaxWidth = LimitsMaxWidth ?? lower.LimitsMaxWidth,
+        LimitsMaxHeight = LimitsMaxHeight ?? lower.LimitsMaxHeight,
+        LimitsMaxPixels = LimitsMaxPixels ?? lower.LimitsMaxPixels,
+        LimitsMaxPages = LimitsMaxPages ?? lower.LimitsMaxPages,
+        LimitsMaxPixelsPerPage = LimitsMaxPixelsPerPage ?? lower.LimitsMaxPixelsPerPage,
+        TransformMaxWidth = TransformMaxWidth ?? lower.TransformMaxWidth,
+        TransformMaxHeight = TransformMaxHeight ?? lower.TransformMaxHeight,
+        TransformMaxPixels = TransformMaxPixels ?? lower.TransformMaxPixels,
         Lqip = Lqip ?? lower.Lqip,
         PreprocessingEnabled = PreprocessingEnabled ?? lower.PreprocessingEnabled,
         PreprocessingParameters = Merge(lower.PreprocessingParameters, PreprocessingParameters),

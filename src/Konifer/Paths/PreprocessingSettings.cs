@@ -2,10 +2,9 @@ namespace Konifer.Paths;
 
 /// <summary>
 /// <c>transform.preprocessing</c>: whether uploads are transformed before they are stored, and the raw
-/// transformation parameters of <c>transform.preprocessing.image</c> (including <c>max-width</c> and
-/// <c>max-height</c>) as configured. <c>max-width</c>/<c>max-height</c> written directly under
-/// <c>transform.preprocessing</c> (as one reference example does) count as if written in <c>image</c>, where the
-/// <c>image</c> block wins.
+/// transformation parameters written directly in the block (short names as in a query, plus <c>clamp-width</c> and
+/// <c>clamp-height</c>). The older spellings, an <c>image { … }</c> block and <c>max-width</c>/<c>max-height</c>, are
+/// read into the same names by the configuration reader, so this record only knows the current ones.
 /// </summary>
 public sealed record PreprocessingSettings(bool Enabled, IReadOnlyDictionary<string, string> Parameters)
 {

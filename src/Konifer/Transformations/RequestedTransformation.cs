@@ -31,11 +31,11 @@ public sealed record RequestedTransformation
     /// <summary>The <c>profile</c> parameter, as written.</summary>
     public string? Profile { get; init; }
 
-    /// <summary><c>max-width</c> of <c>transform.preprocessing.image</c>.</summary>
-    public int? MaxWidth { get; init; }
+    /// <summary><c>clamp-width</c> of <c>transform.preprocessing</c> (formerly <c>max-width</c>).</summary>
+    public int? ClampWidth { get; init; }
 
-    /// <summary><c>max-height</c> of <c>transform.preprocessing.image</c>.</summary>
-    public int? MaxHeight { get; init; }
+    /// <summary><c>clamp-height</c> of <c>transform.preprocessing</c> (formerly <c>max-height</c>).</summary>
+    public int? ClampHeight { get; init; }
 
     /// <summary>Nothing asked at all: the original variant.</summary>
     public bool IsEmpty => this == None;
@@ -62,8 +62,8 @@ public sealed record RequestedTransformation
         Add(TransformationParameters.PadColor, PadColor is not null);
         Add(TransformationParameters.Strip, Strip is not null);
         Add(TransformationParameters.ColorSpace, ColorSpace is not null);
-        Add(TransformationParameters.MaxWidth, MaxWidth is not null);
-        Add(TransformationParameters.MaxHeight, MaxHeight is not null);
+        Add(TransformationParameters.ClampWidth, ClampWidth is not null);
+        Add(TransformationParameters.ClampHeight, ClampHeight is not null);
         return given;
     }
 
@@ -84,7 +84,7 @@ public sealed record RequestedTransformation
         PadColor = PadColor ?? profile.PadColor,
         Strip = Strip ?? profile.Strip,
         ColorSpace = ColorSpace ?? profile.ColorSpace,
-        MaxWidth = MaxWidth ?? profile.MaxWidth,
-        MaxHeight = MaxHeight ?? profile.MaxHeight,
+        ClampWidth = ClampWidth ?? profile.ClampWidth,
+        ClampHeight = ClampHeight ?? profile.ClampHeight,
     };
 }

@@ -1,9 +1,10 @@
 namespace Konifer.Transformations;
 
 /// <summary>
-/// Ranges of the numeric parameters. The size bounds are ours (the reference has none): 8192 px keeps the largest
+/// Ranges of the numeric parameters, fixed for every path. The size bounds are ours: 8192 px keeps the largest
 /// output at 256 MiB of RGBA pixels and inside every encoder's limits (WebP stops at 16383), and 2048 px of padding
-/// per side is far beyond any border a page needs.
+/// per side is far beyond any border a page needs. The reference's per-path output limits, with the same 8192 px by
+/// default, are <see cref="OutputSizeLimits"/> (<c>transform.limits</c>), checked after normalization.
 /// </summary>
 public static class TransformationLimits
 {

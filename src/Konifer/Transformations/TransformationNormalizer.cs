@@ -13,7 +13,7 @@ namespace Konifer.Transformations;
 /// <item><c>w</c>/<c>h</c> apply to the output frame: after <c>r=90</c> on a 200×100 image, <c>w=50</c> means 50 px wide
 /// of the 100×200 rotated image. The record's size is that output size (before padding); the engine rotates, then resizes.</item>
 /// <item><c>fit</c> enlarges as the reference does (it allows upscaling on fetch); only preprocessing's
-/// <c>max-width</c>/<c>max-height</c> are downscale-only bounds.</item>
+/// <c>clamp-width</c>/<c>clamp-height</c> make it downscale-only.</item>
 /// <item>A request without any parameter is the original, whatever its <c>Accept</c> header: negotiation only chooses
 /// the format of a variant that something else asked for.</item>
 /// <item>Gravity only matters for <c>fit=crop</c>; elsewhere it is <c>center</c>, and <c>crop</c> with <c>center</c> is <c>fill</c>.</item>
@@ -35,8 +35,8 @@ public static class TransformationNormalizer
     }
 
     /// <summary>
-    /// <c>transform.preprocessing.image</c> for an upload: <c>max-width</c>/<c>max-height</c> bound the size without
-    /// enlarging (an explicit <c>w</c>/<c>h</c> replaces the bound on its side); the format is the profile's or the upload's.
+    /// <c>transform.preprocessing</c> for an upload: the box is <c>w</c> or else <c>clamp-width</c>, <c>h</c> or else
+    /// <c>clamp-height</c>; with either clamp set nothing is enlarged. The format is the block's, the profile's or the upload's.
     /// </summary>
     public static Transformation? NormalizePreprocessing(RequestedTransformation requested, VariantProfiles profiles, ImageAttributes original)
     {
@@ -76,9 +76,12 @@ public static class TransformationNormalizer
     {
         var (rotate, flip) = Orientation(request, original);
         var (sourceWidth, sourceHeight) = rotate.SwapsAxes() ? (original.Height, original.Width) : (original.Width, original.Height);
-        // Preprocessing bounds only shrink: each is capped at the image's own size before it becomes the box.
-        var boxWidth = request.Width ?? (request.MaxWidth is { } maxWidth ? Math.Min(maxWidth, sourceWidth) : null);
-        var boxHeight = request.Height ?? (request.MaxHeight is { } maxHeight ? Math.Min(maxHeight, sourceHeight) : null);
+        // Preprocessing's clamps make the box (w or h, where given, win on their side) and forbid enlarging: with a
+        // clamp set, each side of the box is capped at the image's own size, w and h included (the reference's rule).
+        var boxWidth = request.Width ?? request.ClampWidth;
+        var boxHeight = request.Height ?? request.ClampHeight;
+        if (request.ClampWidth is not null || request.ClampHeight is not null)
+            (boxWidth, boxHeight) = (boxWidth is { } bw ? Math.Min(bw, sourceWidth) : null, boxHeight is { } bh ? Math.Min(bh, sourceHeight) : null);
         var (width, height, fit) = OutputSize.Resolve(boxWidth, boxHeight, request.Fit ?? Fit.Fit, sourceWidth, sourceHeight);
         CheckEnlargement(width, height, sourceWidth, sourceHeight);
         var gravity = fit == Fit.Crop ? request.Gravity ?? Gravity.Center : Gravity.Center;

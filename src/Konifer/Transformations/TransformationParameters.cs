@@ -21,10 +21,16 @@ public static class TransformationParameters
     public const string ColorSpace = "cs";
     public const string Profile = "profile";
 
-    /// <summary>Only in <c>transform.preprocessing.image</c>: a downscale-only bound.</summary>
+    /// <summary>Only in <c>transform.preprocessing</c>: a downscale-only bound on the width.</summary>
+    public const string ClampWidth = "clamp-width";
+
+    /// <summary>Only in <c>transform.preprocessing</c>: a downscale-only bound on the height.</summary>
+    public const string ClampHeight = "clamp-height";
+
+    /// <summary>The older name of <see cref="ClampWidth"/>, still read.</summary>
     public const string MaxWidth = "max-width";
 
-    /// <summary>Only in <c>transform.preprocessing.image</c>: a downscale-only bound.</summary>
+    /// <summary>The older name of <see cref="ClampHeight"/>, still read.</summary>
     public const string MaxHeight = "max-height";
 
     /// <summary>Every parameter that changes the output (everything but <c>profile</c>), in canonical query order.</summary>

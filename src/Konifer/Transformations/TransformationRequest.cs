@@ -19,8 +19,9 @@ public static class TransformationRequest
         Read(parameters, Source.Profile);
 
     /// <summary>
-    /// <c>transform.preprocessing.image</c>: every transformation parameter, <c>profile</c>, <c>max-width</c> and
-    /// <c>max-height</c>; any other key is refused so a typo does not silently do nothing.
+    /// <c>transform.preprocessing</c>: every transformation parameter (<c>format</c> also as a media type such as
+    /// <c>image/avif</c>), <c>profile</c> (ours), <c>clamp-width</c> and <c>clamp-height</c> (or their older names
+    /// <c>max-width</c>, <c>max-height</c>); any other key is refused so a typo does not silently do nothing.
     /// </summary>
     public static RequestedTransformation ParsePreprocessing(IReadOnlyDictionary<string, string> parameters) =>
         Read(parameters, Source.Preprocessing);
@@ -38,7 +39,7 @@ public static class TransformationRequest
                 TransformationParameters.Height => request with { Height = Integer(name, value, 1, TransformationLimits.MaxDimension) },
                 TransformationParameters.Fit => request with { Fit = Word(name, value, ParameterWords.Fits) },
                 TransformationParameters.Gravity => request with { Gravity = Word(name, value, ParameterWords.Gravities) },
-                TransformationParameters.Format => request with { Format = Format(name, value) },
+                TransformationParameters.Format => request with { Format = Format(name, value, source == Source.Preprocessing) },
                 TransformationParameters.Rotate => request with { Rotate = Word(name, value, ParameterWords.Rotations) },
                 TransformationParameters.Flip => request with { Flip = Word(name, value, ParameterWords.Flips) },
                 TransformationParameters.Filter => request with { Filter = Word(name, value, ParameterWords.Filters) },
@@ -49,8 +50,10 @@ public static class TransformationRequest
                 TransformationParameters.Strip => request with { Strip = Strip(name, value) },
                 TransformationParameters.ColorSpace => request with { ColorSpace = Word(name, value, ParameterWords.ColorSpaces) },
                 TransformationParameters.Profile when source != Source.Profile => request with { Profile = ProfileName(name, value) },
-                TransformationParameters.MaxWidth when source == Source.Preprocessing => request with { MaxWidth = Integer(name, value, 1, TransformationLimits.MaxDimension) },
-                TransformationParameters.MaxHeight when source == Source.Preprocessing => request with { MaxHeight = Integer(name, value, 1, TransformationLimits.MaxDimension) },
+                TransformationParameters.ClampWidth or TransformationParameters.MaxWidth when source == Source.Preprocessing =>
+                    request with { ClampWidth = Integer(name, value, 1, TransformationLimits.MaxDimension) },
+                TransformationParameters.ClampHeight or TransformationParameters.MaxHeight when source == Source.Preprocessing =>
+                    request with { ClampHeight = Integer(name, value, 1, TransformationLimits.MaxDimension) },
                 _ when source == Source.Query => request,
                 _ => throw Unknown(name, source),
             };
@@ -76,10 +79,12 @@ public static class TransformationRequest
         throw new InvalidTransformationException(name, $"'{value}' is not a valid value for {name}: expected one of {ParameterWords.Describe(words)}.");
     }
 
-    private static ImageFormat Format(string name, string value) =>
-        ImageFormats.TryParseShortName(value, out var format)
-            ? format
-            : throw new InvalidTransformationException(name, $"'{value}' is not a valid value for {name}: expected one of {ParameterWords.Describe(ParameterWords.Formats)}.");
+    private static ImageFormat Format(string name, string value, bool mediaTypeToo = false)
+    {
+        if (ImageFormats.TryParseShortName(value, out var format)) return format;
+        if (mediaTypeToo && ImageFormats.TryParseMediaType(value.Trim(), out var byMediaType)) return byMediaType.Value;
+        throw new InvalidTransformationException(name, $"'{value}' is not a valid value for {name}: expected one of {ParameterWords.Describe(ParameterWords.Formats)}.");
+    }
 
     private static Rgba Color(string name, string value) =>
         HexColor.TryParse(value.Trim(), out var color)
@@ -108,7 +113,7 @@ public static class TransformationRequest
     private static InvalidTransformationException Unknown(string name, Source source)
     {
         var allowed = source == Source.Preprocessing
-            ? [.. TransformationParameters.Transforming, TransformationParameters.Profile, TransformationParameters.MaxWidth, TransformationParameters.MaxHeight]
+            ? [.. TransformationParameters.Transforming, TransformationParameters.Profile, TransformationParameters.ClampWidth, TransformationParameters.ClampHeight]
             : TransformationParameters.Transforming;
         var where = source == Source.Preprocessing ? "a preprocessing block" : "a variant profile";
         return new InvalidTransformationException(name, $"'{name}' is not a parameter of {where}: expected one of {string.Join(", ", allowed)}.");

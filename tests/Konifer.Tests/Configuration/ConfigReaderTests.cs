@@ -96,12 +96,58 @@ public sealed class ConfigReaderTests
         Assert.Equal(bytes, Section(json).Size("value", 1000));
 
     [Theory]
-    [InlineData("\"lots\"")]
-    [InlineData("\"150%\"")]
-    [InlineData("0")]
-    [InlineData("\"\"")]
-    public void A_wrong_size_names_its_key(string json) =>
-        Assert.Contains("is not a size", Fails(() => Section(json).Size("value", 1000)).Problem);
+    [InlineData("\"lots\"", "Invalid byte size: lots")]
+    [InlineData("\"150%\"", "Invalid byte size: 150%")]
+    [InlineData("0", "Byte size must be positive: 0")]
+    [InlineData("\"\"", "Invalid byte size: ")]
+    public void A_wrong_size_names_its_key(string json, string problem) =>
+        Assert.StartsWith(problem, Fails(() => Section(json).Size("value", 1000)).Problem);
+
+    [Theory]
+    [InlineData("\"20MB\"", 20_000_000)]
+    [InlineData("\"20MiB\"", 20_971_520)]
+    [InlineData("\"20 mib\"", 20_971_520)]
+    [InlineData("\"512kb\"", 512_000)]
+    [InlineData("\"2KiB\"", 2048)]
+    [InlineData("\"1GB\"", 1_000_000_000)]
+    [InlineData("\"3GiB\"", 3_221_225_472)]
+    [InlineData("\"100B\"", 100)]
+    [InlineData("104857600", 104_857_600)]
+    [InlineData("\"512M\"", 536_870_912)]
+    public void Byte_sizes_take_decimal_and_binary_units_and_bare_bytes(string json, long bytes) =>
+        Assert.Equal(bytes, Section(json).Bytes("value"));
+
+    [Theory]
+    [InlineData("\"20XB\"", "Invalid byte size: 20XB")]
+    [InlineData("\"MB\"", "Invalid byte size: MB")]
+    [InlineData("\"10%\"", "Invalid byte size: 10%")]
+    [InlineData("\"0MB\"", "Byte size must be positive: 0")]
+    [InlineData("-5", "Byte size must be positive: -5")]
+    [InlineData("\"1.0000001B\"", "Invalid byte size: 1.0000001B")]
+    [InlineData("\"99999999999GB\"", "Invalid byte size: 99999999999GB")]
+    public void A_wrong_byte_size_has_the_references_message_and_names_its_key(string json, string problem) =>
+        Assert.StartsWith(problem, Fails(() => Section(json).Bytes("value")).Problem);
+
+    [Theory]
+    [InlineData("20000000", 20_000_000)]
+    [InlineData("\"12MP\"", 12_000_000)]
+    [InlineData("\"12 mp\"", 12_000_000)]
+    [InlineData("\"8.2944MP\"", 8_294_400)]
+    [InlineData("\"1GP\"", 1_000_000_000)]
+    [InlineData("\"500KP\"", 500_000)]
+    [InlineData("\"640P\"", 640)]
+    public void Pixel_counts_take_units_and_decimals_that_come_to_whole_pixels(string json, long pixels) =>
+        Assert.Equal(pixels, Section(json).Pixels("value"));
+
+    [Theory]
+    [InlineData("\"1.5P\"", "Pixel count must resolve to a whole number within Long range: 1.5P")]
+    [InlineData("\"99999999999GP\"", "Pixel count must resolve to a whole number within Long range: 99999999999GP")]
+    [InlineData("\"12 megapixels\"", "Invalid pixel count: 12 megapixels")]
+    [InlineData("\"MP\"", "Invalid pixel count: MP")]
+    [InlineData("0", "Pixel count must be positive: 0")]
+    [InlineData("\"-1MP\"", "Pixel count must be positive: -1000000")]
+    public void A_wrong_pixel_count_has_the_references_message_and_names_its_key(string json, string problem) =>
+        Assert.Equal(problem, Fails(() => Section(json).Pixels("value")).Problem);
 
     private static readonly (string, DayOfWeek)[] Days = [("monday", DayOfWeek.Monday), ("tuesday", DayOfWeek.Tuesday)];
 
@@ -121,6 +167,8 @@ public sealed class ConfigReaderTests
             Assert.Null(section.Long("value"));
             Assert.Null(section.Duration("value"));
             Assert.Null(section.Size("value", 1000));
+            Assert.Null(section.Bytes("value"));
+            Assert.Null(section.Pixels("value"));
             Assert.Null(section.String("value"));
             Assert.Null(section.StringList("value"));
             Assert.Empty(section.OneOrMany("value"));

@@ -44,7 +44,7 @@ public sealed class KoniferConfigurationReaderTests
     [InlineData("data-store = 5", "data-store", "expected an object")]
     [InlineData("object-store.s3.force-path-style = maybe", "object-store.s3.force-path-style", "not a boolean")]
     [InlineData("variant-generation.workers = [2]", "variant-generation.workers", "expected a single value")]
-    [InlineData("source.url.max-bytes = \"\"", "source.url.max-bytes", "not a whole number")]
+    [InlineData("source.url.max-bytes = \"\"", "source.url.max-bytes", "Invalid byte size")]
     [InlineData("paths { \"/a\" { cache-control.enabled = sometimes } }", "paths.\"/a\".cache-control.enabled", "not a boolean")]
     public void A_wrong_value_names_its_key(string line, string key, string problem)
     {

@@ -35,24 +35,25 @@ public sealed class MemorySettingsTests
     public async Task Pixel_limits_are_read_from_max_output_pixels()
     {
         await using var server = await KoniferTestServer.StartAsync(Stores +
-            "variant-generation.max-output-pixels { streaming = 5000000, full-frame = 2000000 }");
+            "variant-generation.max-output-pixels { streaming = 5MP, full-frame = 2000000 }");
         Assert.Equal(new OutputLimits(5_000_000, 2_000_000), server.Services.GetRequiredService<GenerationLimits>().Outputs);
     }
 
     [Fact]
     public async Task The_large_job_threshold_is_read_from_large_job_pixels_and_defaults_to_2048_squared()
     {
-        await using (var server = await KoniferTestServer.StartAsync(Stores + "variant-generation.large-job-pixels = 1000000"))
+        await using (var server = await KoniferTestServer.StartAsync(Stores + "variant-generation.large-job-pixels = 1 MP"))
             Assert.Equal(1_000_000, server.Services.GetRequiredService<VariantGenerationScheduler>().LargeJobPixels);
         await using (var server = await KoniferTestServer.StartAsync(Stores))
             Assert.Equal(2048L * 2048, server.Services.GetRequiredService<VariantGenerationScheduler>().LargeJobPixels);
     }
 
     [Theory]
-    [InlineData("variant-generation.large-job-pixels = 0", "variant-generation.large-job-pixels: 0 is out of range")]
-    [InlineData("variant-generation.memory-budget = lots", "variant-generation.memory-budget: 'lots' is not a size")]
-    [InlineData("variant-generation.memory-budget = 150%", "variant-generation.memory-budget: '150%' is not a size")]
-    [InlineData("variant-generation.max-output-pixels.full-frame = 0", "variant-generation.max-output-pixels.full-frame: 0 is out of range")]
+    [InlineData("variant-generation.large-job-pixels = 0", "variant-generation.large-job-pixels: Pixel count must be positive: 0")]
+    [InlineData("variant-generation.memory-budget = lots", "variant-generation.memory-budget: Invalid byte size: lots")]
+    [InlineData("variant-generation.memory-budget = 150%", "variant-generation.memory-budget: Invalid byte size: 150%")]
+    [InlineData("variant-generation.max-output-pixels.full-frame = 0", "variant-generation.max-output-pixels.full-frame: Pixel count must be positive: 0")]
+    [InlineData("variant-generation.max-output-pixels.streaming = 1.5P", "Pixel count must resolve to a whole number within Long range: 1.5P")]
     public async Task Bad_values_stop_start_up_naming_the_key(string line, string expected)
     {
         var error = await Assert.ThrowsAsync<ConfigurationException>(() => KoniferTestServer.StartAsync(Stores + line));

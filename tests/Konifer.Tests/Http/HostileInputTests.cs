@@ -20,6 +20,7 @@ public sealed class HostileInputTests : IAsyncLifetime
         object-store { provider = filesystem, filesystem.mount-path = "{mount}" }
         source.multipart.max-bytes = 300000
         source.max-pixels = 4000000
+        paths { "/ok/**" { limits.max-pages = 1000 } }
         """);
 
     public async Task DisposeAsync() => await _server.DisposeAsync();
@@ -87,6 +88,7 @@ public sealed class HostileInputTests : IAsyncLifetime
             data-store.provider = in-memory
             object-store { provider = filesystem, filesystem.mount-path = "{mount}" }
             source.max-frames = 40
+            paths { "/ok/**" { limits.max-pages = 40 } }
             """);
         var message = await StoredObjects.AssertNothingStoredAsync(server, "/hostile/frames", async () =>
         {

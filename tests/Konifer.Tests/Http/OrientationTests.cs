@@ -31,6 +31,7 @@ public sealed class OrientationTests(OrientationTests.TurnedPhotos photos) : ICl
             Server = await KoniferTestServer.StartAsync("""
                 data-store.provider = in-memory
                 object-store.provider = in-memory
+                paths { "/turns/**" { limits.max-pixels-per-page = 2MP } }
                 """);
             foreach (var (name, suffix, frames) in Sources)
                 await Server.Client.StoreAsync($"/turns/{name}", Encode(Upright(Width, Height, frames), suffix));

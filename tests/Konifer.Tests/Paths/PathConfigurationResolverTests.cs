@@ -42,7 +42,7 @@ public class PathConfigurationResolverTests
                 "allowed-content-types": ["image/png", "image/JPEG"],
                 "image": { "lqip": ["blurhash", "Thumbhash"] },
                 "transform": {
-                  "preprocessing": { "enabled": true, "image": { "max-width": 500, "format": "webp", "q": 80.5, "strip": ["exif", "xmp"] } },
+                  "preprocessing": { "enabled": true, "image": { "max-width": 500, "format": "webp", "q": 80, "strip": ["exif", "xmp"] } },
                   "eager-variants": ["small", "LARGE"],
                   "on-demand-variant": { "mode": "PROFILE_ONLY" },
                   "expire": { "strategy": "idle", "ttl": "7d" }
@@ -61,9 +61,9 @@ public class PathConfigurationResolverTests
         Assert.False(config.Allows(ImageFormat.Gif));
         Assert.Equal(new HashSet<LqipAlgorithm> { LqipAlgorithm.Blurhash, LqipAlgorithm.Thumbhash }, config.Lqip);
         Assert.True(config.Preprocessing.Enabled);
-        Assert.Equal("500", config.Preprocessing.Parameters["max-width"]);
+        Assert.Equal("500", config.Preprocessing.Parameters["clamp-width"]);
         Assert.Equal("webp", config.Preprocessing.Parameters["format"]);
-        Assert.Equal("80.5", config.Preprocessing.Parameters["q"]);
+        Assert.Equal("80", config.Preprocessing.Parameters["q"]);
         Assert.Equal("exif,xmp", config.Preprocessing.Parameters["strip"]);
         Assert.Equal(["small", "LARGE"], config.EagerVariants);
         Assert.Equal(OnDemandVariantMode.ProfileOnly, config.OnDemandVariantMode);
@@ -233,10 +233,10 @@ public class PathConfigurationResolverTests
             } }
             """);
         var parameters = resolver.Resolve("/avatars/1").Preprocessing.Parameters;
-        Assert.Equal("300", parameters["max-width"]);
-        Assert.Equal("200", parameters["max-height"]);
+        Assert.Equal("300", parameters["clamp-width"]);
+        Assert.Equal("200", parameters["clamp-height"]);
         Assert.Equal("webp", parameters["format"]);
-        Assert.Equal("1000", resolver.Resolve("/other").Preprocessing.Parameters["max-width"]);
+        Assert.Equal("1000", resolver.Resolve("/other").Preprocessing.Parameters["clamp-width"]);
     }
 
     [Fact]

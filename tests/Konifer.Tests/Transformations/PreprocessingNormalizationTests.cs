@@ -45,13 +45,19 @@ public class PreprocessingNormalizationTests
     }
 
     [Fact]
-    public void Explicit_sides_win_over_the_bounds()
+    public void Explicit_sides_replace_the_clamp_on_their_side_but_never_enlarge_while_a_clamp_is_set()
     {
-        var wide = Preprocess("w=2000&max-width=1000", Original(800, 600));
-        Assert.Equal((2000, 1500), (wide!.Width, wide.Height));
+        Assert.Null(Preprocess("w=2000&clamp-width=1000", Original(800, 600)));
+        Assert.Null(Preprocess("w=2000&clamp-height=1000", Original(800, 600)));
 
-        var mixed = Preprocess("w=400&max-height=100", Original(800, 600));
+        var box = Preprocess("w=2048&clamp-height=1024", Original(4000, 1000));
+        Assert.Equal((2048, 512), (box!.Width, box.Height));
+
+        var mixed = Preprocess("w=400&clamp-height=100", Original(800, 600));
         Assert.Equal((133, 100), (mixed!.Width, mixed.Height));
+
+        var unclamped = Preprocess("w=2000", Original(800, 600));
+        Assert.Equal((2000, 1500), (unclamped!.Width, unclamped.Height));
     }
 
     [Fact]

@@ -143,20 +143,25 @@ public class TransformationRequestTests
     }
 
     [Fact]
-    public void Preprocessing_reads_max_width_and_max_height_and_refuses_unknown_keys()
+    public void Preprocessing_reads_the_clamps_under_either_name_a_media_type_format_and_refuses_unknown_keys()
     {
         var request = TransformationRequest.ParsePreprocessing(new Dictionary<string, string>
         {
-            ["max-width"] = "1200", ["max-height"] = "800", ["format"] = "webp",
+            ["clamp-width"] = "1200", ["clamp-height"] = "800", ["format"] = "image/avif",
         });
-        Assert.Equal(new RequestedTransformation { MaxWidth = 1200, MaxHeight = 800, Format = ImageFormat.Webp }, request);
+        Assert.Equal(new RequestedTransformation { ClampWidth = 1200, ClampHeight = 800, Format = ImageFormat.Avif }, request);
+
+        var legacy = TransformationRequest.ParsePreprocessing(new Dictionary<string, string> { ["max-width"] = "1200", ["max-height"] = "800" });
+        Assert.Equal(new RequestedTransformation { ClampWidth = 1200, ClampHeight = 800 }, legacy);
 
         var bad = Assert.Throws<InvalidTransformationException>(() =>
-            TransformationRequest.ParsePreprocessing(new Dictionary<string, string> { ["max-width"] = "0" }));
-        Assert.Equal("max-width=0 is out of range: expected an integer from 1 to 8192.", bad.Message);
+            TransformationRequest.ParsePreprocessing(new Dictionary<string, string> { ["clamp-width"] = "0" }));
+        Assert.Equal("clamp-width=0 is out of range: expected an integer from 1 to 8192.", bad.Message);
 
         var unknown = Assert.Throws<InvalidTransformationException>(() =>
             TransformationRequest.ParsePreprocessing(new Dictionary<string, string> { ["maxwidth"] = "10" }));
-        Assert.EndsWith("profile, max-width, max-height.", unknown.Message);
+        Assert.EndsWith("profile, clamp-width, clamp-height.", unknown.Message);
+
+        Assert.Throws<InvalidTransformationException>(() => TransformationRequest.Parse(new Dictionary<string, string> { ["format"] = "image/avif" }));
     }
 }

@@ -11,8 +11,8 @@ namespace Konifer.Configuration.Reading;
 /// </summary>
 /// <remarks>
 /// The rules: booleans are <c>true</c>/<c>yes</c>/<c>on</c> or <c>false</c>/<c>no</c>/<c>off</c> (also as
-/// strings, any case); whole numbers are integers or their text; durations follow <see cref="DurationParser"/> and
-/// sizes <see cref="ByteSize"/>; choices compare case-insensitively. Every one of them takes the value as HOCON wrote
+/// strings, any case); whole numbers are integers or their text; durations follow <see cref="DurationParser"/>,
+/// sizes <see cref="ByteSize"/> and pixel counts <see cref="PixelCount"/>; choices compare case-insensitively. Every one of them takes the value as HOCON wrote
 /// it, quoted or not, and an empty string is a wrong value like any other.
 /// </remarks>
 internal readonly record struct ConfigReader(JsonObject? Node, string Key)
@@ -104,14 +104,27 @@ internal readonly record struct ConfigReader(JsonObject? Node, string Key)
             : throw Error(name, $"'{text}' is not a duration above zero and at most a day, e.g. 500ms, 10s or 2m");
     }
 
-    /// <summary>Bytes above zero: a number, a HOCON size (<c>2GB</c>, <c>512MiB</c>) or a percentage of <paramref name="total"/>.</summary>
-    public long? Size(string name, long total)
+    /// <summary>A byte size above zero: a number of bytes or a size like <c>20MB</c> or <c>20MiB</c> (see <see cref="ByteSize"/>).</summary>
+    public long? Bytes(string name) => ByteSizeOf(name, percentOf: null);
+
+    /// <summary>Bytes above zero as <see cref="Bytes"/> reads them, or a percentage of <paramref name="total"/> (a budget).</summary>
+    public long? Size(string name, long total) => ByteSizeOf(name, total);
+
+    /// <summary>A pixel count above zero: a number or a count like <c>12MP</c> (see <see cref="PixelCount"/>).</summary>
+    public long? Pixels(string name)
     {
         var text = String(name);
         if (text is null) return null;
-        return ByteSize.TryParse(text, total) is { } bytes and > 0
-            ? bytes
-            : throw Error(name, $"'{text}' is not a size: use bytes, a size like 2GB or 512MiB, or a percentage of the available memory like 50%");
+        return PixelCount.TryParse(text, out var pixels, out var error) ? pixels : throw Error(name, error);
+    }
+
+    private long? ByteSizeOf(string name, long? percentOf)
+    {
+        var text = String(name);
+        if (text is null) return null;
+        if (ByteSize.TryParse(text, percentOf, out var bytes, out var error)) return bytes;
+        var forms = percentOf is null ? "bytes or a size like 20MB or 20MiB" : "bytes, a size like 2GB or 512MiB, or a percentage of the available memory like 50%";
+        throw Error(name, $"{error} (use {forms})");
     }
 
     /// <summary>One of <paramref name="choices"/>, compared case-insensitively.</summary>

@@ -25,7 +25,7 @@ internal static class PathRulesReader
         {
             var settings = PathSettingsReader.Read(block.Body, profiles);
             if (block.Pattern.Equals(PathPattern.Root)) rootSettings = settings;
-            Check(block.Body, rootSettings is null || ReferenceEquals(settings, rootSettings) ? settings : settings.Over(rootSettings));
+            Check(block.Body, rootSettings is null || ReferenceEquals(settings, rootSettings) ? settings : settings.Over(rootSettings), profiles);
             rules.Add(new PathRule(block.Pattern, settings));
         }
         try
@@ -39,11 +39,11 @@ internal static class PathRulesReader
     }
 
     /// <summary>Whether the block, over what it inherits from <c>/**</c>, makes a configuration.</summary>
-    private static void Check(ConfigReader body, PathSettings settings)
+    private static void Check(ConfigReader body, PathSettings settings, VariantProfiles profiles)
     {
         try
         {
-            PathConfiguration.From(settings);
+            TransformLimitsCheck.Check(body, PathConfiguration.From(settings), profiles);
         }
         catch (InvalidPathSettingException e)
         {

@@ -8,8 +8,8 @@ namespace Konifer.Configuration.Reading;
 
 /// <summary>
 /// One block of <c>paths</c>: what it sets, with the reference's shorthands read as the keys they stand for
-/// (<c>bucket</c> for <c>object-store.bucket</c>, <c>lqip</c> for <c>image.lqip</c>, <c>transform.preprocessing.max-width</c>
-/// and <c>max-height</c> for those in <c>transform.preprocessing.image</c>). Unknown keys are ignored.
+/// (<c>bucket</c> for <c>object-store.bucket</c>, <c>lqip</c> for <c>image.lqip</c>; preprocessing's own in
+/// <see cref="PreprocessingReader"/>). Unknown keys are ignored.
 /// </summary>
 internal static class PathSettingsReader
 {
@@ -32,15 +32,12 @@ internal static class PathSettingsReader
     public static PathSettings Read(ConfigReader block, VariantProfiles profiles)
     {
         var transform = block.Section("transform");
-        var preprocessing = transform.Section("preprocessing");
         var expire = transform.Section("expire");
         var redirect = block.Section("return-format").Section("redirect");
         var settings = new PathSettings
         {
             AllowedContentTypes = ContentTypes(block),
             Lqip = Lqip(block),
-            PreprocessingEnabled = preprocessing.Bool("enabled"),
-            PreprocessingParameters = PreprocessingParameters(preprocessing),
             EagerVariants = EagerVariants(transform, profiles),
             OnDemandVariantMode = transform.Section("on-demand-variant").Choice("mode", OnDemandModes),
             ExpirationStrategy = expire.Choice("strategy", ExpirationStrategies),
@@ -50,6 +47,8 @@ internal static class PathSettingsReader
             RedirectTemplate = redirect.Section("template").String("string"),
             PresignedTtl = redirect.Section("presigned").Duration("ttl"),
         };
+        settings = LimitsReader.Read(block, settings);
+        settings = PreprocessingReader.Read(transform.Section("preprocessing"), settings);
         settings = UploadRulesetReader.Read(block.Section("upload-ruleset"), settings);
         return CacheControlReader.Read(block.Section("cache-control"), settings);
     }
@@ -93,17 +92,6 @@ internal static class PathSettingsReader
             result.Add(match[0].Item2);
         }
         return new ReadOnlySet<LqipAlgorithm>(result);
-    }
-
-    /// <summary><c>image</c>'s parameters, with the shorthands <c>max-width</c> and <c>max-height</c> where <c>image</c> lacks them.</summary>
-    private static IReadOnlyDictionary<string, string> PreprocessingParameters(ConfigReader preprocessing)
-    {
-        var image = preprocessing.Section("image");
-        var parameters = new Dictionary<string, string>(image.ParameterMap(), StringComparer.Ordinal);
-        foreach (var name in (string[])["max-width", "max-height"])
-            if (!image.Mentions(name) && preprocessing.ParameterText(name) is { } shorthand)
-                parameters[name] = shorthand;
-        return parameters.AsReadOnly();
     }
 
     private static IReadOnlyList<string>? EagerVariants(ConfigReader transform, VariantProfiles profiles)

@@ -6,21 +6,22 @@ namespace Konifer.Configuration.Reading;
 /// <summary><c>source</c>: uploads, URL sources and the limits an original must keep.</summary>
 internal static class SourceReader
 {
-    public const long DefaultMaxBytes = 104_857_600;
+    /// <summary><c>20MB</c>, the reference's newest default for both upload routes.</summary>
+    public const long DefaultMaxBytes = 20_000_000;
 
     public static SourceSettings Read(ConfigReader source)
     {
         var multipart = source.Section("multipart");
         var url = source.Section("url");
         return new SourceSettings(
-            multipart.Long("max-bytes", 1) ?? DefaultMaxBytes,
+            multipart.Bytes("max-bytes") ?? DefaultMaxBytes,
             AllowedDomains(url),
-            url.Long("max-bytes", 1) ?? DefaultMaxBytes,
+            url.Bytes("max-bytes") ?? DefaultMaxBytes,
             url.Int("max-redirects", 0, 20) ?? UrlSourcePolicy.DefaultMaxRedirects,
             url.Timeout("connect-timeout") ?? UrlSourcePolicy.DefaultConnectTimeout,
             url.Timeout("read-timeout") ?? UrlSourcePolicy.DefaultReadTimeout,
             url.Timeout("timeout") ?? UrlSourcePolicy.DefaultTimeout,
-            source.Long("max-pixels", 1) ?? SourceImageLimits.DefaultMaxPixels,
+            source.Pixels("max-pixels") ?? SourceImageLimits.DefaultMaxPixels,
             source.Int("max-dimension", 1, int.MaxValue) ?? SourceImageLimits.DefaultMaxDimension,
             source.Timeout("decode-timeout") ?? SourceImageLimits.DefaultDecodeTimeout)
         {

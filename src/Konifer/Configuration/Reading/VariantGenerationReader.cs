@@ -17,10 +17,10 @@ internal static class VariantGenerationReader
             MemoryBudget = generation.Size("memory-budget", GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
                 ?? VariantGenerationSettings.DefaultMemoryBudget(),
             Timeout = generation.Timeout("timeout") ?? VariantGenerationSettings.DefaultTimeout,
-            LargeJobPixels = generation.Long("large-job-pixels", 1) ?? VariantGenerationSettings.DefaultLargeJobPixels,
+            LargeJobPixels = generation.Pixels("large-job-pixels") ?? VariantGenerationSettings.DefaultLargeJobPixels,
             OutputLimits = new OutputLimits(
-                outputs.Long("streaming", 1) ?? OutputLimits.Default.StreamingMaxPixels,
-                outputs.Long("full-frame", 1) ?? OutputLimits.Default.FullFrameMaxPixels),
+                outputs.Pixels("streaming") ?? OutputLimits.Default.StreamingMaxPixels,
+                outputs.Pixels("full-frame") ?? OutputLimits.Default.FullFrameMaxPixels),
         };
     }
 }

@@ -25,7 +25,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         // A source that failed (502, 504) is no bug of ours: a warning with its cause, like our own outages (503).
         if (status is 502 or 503 or 504) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);
         else if (status >= 500) ProblemLog.LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
-        else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, detail);
+        // A problem whose message is kept from the client (see DomainException.Detail) is logged with it.
+        else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, problem?.Message ?? detail);
         if (context.Response.HasStarted) return true;
         context.Response.Clear();
         if (problem is UnavailableException unavailable)
