@@ -62,6 +62,19 @@ public sealed class PathConfigurationResolver
     /// <summary>A resolver with no patterns: every path gets <see cref="PathConfiguration.Default"/>.</summary>
     public static PathConfigurationResolver Empty { get; } = new([]);
 
+    /// <summary>
+    /// The root rule's configuration (<c>/**</c> alone over the defaults): what applies where no narrower rule does,
+    /// e.g. the bucket readiness checks.
+    /// </summary>
+    public PathConfiguration Root
+    {
+        get
+        {
+            var rank = Array.IndexOf(_patternsByRank, PathPattern.Root);
+            return rank < 0 ? PathConfiguration.Default : Build(((char)rank).ToString());
+        }
+    }
+
     /// <summary>Configured patterns, least specific first.</summary>
     public IReadOnlyList<PathPattern> Patterns => _patternsByRank;
 
