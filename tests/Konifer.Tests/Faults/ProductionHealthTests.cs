@@ -9,7 +9,10 @@ using Microsoft.Extensions.Logging;
 
 namespace Konifer.Tests.Faults;
 
-/// <summary>Readiness and the JSON text on PostgreSQL and S3: each store's outage turns <c>/health/ready</c> to 503 and back.</summary>
+/// <summary>
+/// Issue 12 on PostgreSQL and S3: each store's outage turns <c>/health/ready</c> to 503 and back; the JSON text and the
+/// negotiation of requests without parameters behave as on the embedded stores.
+/// </summary>
 [Collection(FaultsCollection.Name)]
 public sealed class ProductionHealthTests(PostgresServer postgres, S3Server s3)
 {
@@ -56,5 +59,12 @@ public sealed class ProductionHealthTests(PostgresServer postgres, S3Server s3)
     {
         await using var server = await KoniferTestServer.StartAsync(ProductionStores.Config(await postgres.CreateDatabaseAsync(withLtree: true), s3.Endpoint));
         await JsonTextWalk.RunAsync(server.Client, "/json/text");
+    }
+
+    [Fact]
+    public async Task Accept_alone_chooses_the_format_of_the_original_on_PostgreSQL_and_S3()
+    {
+        await using var server = await KoniferTestServer.StartAsync(ProductionStores.Config(await postgres.CreateDatabaseAsync(withLtree: true), s3.Endpoint));
+        await NegotiationWalk.RunAsync(server.Client, "/negotiated/photo");
     }
 }

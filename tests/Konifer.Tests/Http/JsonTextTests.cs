@@ -2,7 +2,7 @@ using Konifer.Tests.TestSupport;
 
 namespace Konifer.Tests.Http;
 
-/// <summary>The raw JSON text on the embedded stores (Faults/ProductionDeliveryTests runs it on PostgreSQL and S3).</summary>
+/// <summary>The raw JSON text on the embedded stores (Faults/ProductionHealthTests runs it on PostgreSQL and S3).</summary>
 public sealed class JsonTextTests
 {
     [Theory]
