@@ -41,13 +41,14 @@ public sealed class FetchAsset(
         if (info) return new FetchOutcome.Info(assets, limit != 1, configuration.CacheControl);
 
         var asset = assets[0];
+        // Accept negotiates every image answer; only the image itself refuses a header it cannot honour (issue 12).
         var transformation = OnDemandPolicy.Resolve(configuration.OnDemandVariantMode, requested, profiles, asset.Original.Attributes,
-            request.Accept, configuration.EagerVariants, request.NegotiableFormats);
+            request.Accept, configuration.EagerVariants, request.NegotiableFormats,
+            refuseUnacceptable: request.Format is ReturnFormat.Content or ReturnFormat.Download);
         if (transformation is not null) configuration.TransformLimits.Check(transformation);
         var served = await variants.GetOrGenerateAsync(asset, configuration, transformation, cancellationToken);
-        // The Accept header chose the format when nothing else named it: caches must key on it.
-        var negotiated = request.Accept is not null && transformation is not null
-            && TransformationNormalizer.WithProfile(requested, profiles).Format is null;
+        // The Accept header may choose the format when nothing else names it: caches must key on it.
+        var negotiated = OnDemandPolicy.Negotiates(configuration.OnDemandVariantMode, requested, profiles, request.Accept);
 
         if (request.Format == ReturnFormat.Link)
             return new FetchOutcome.Link(asset, served.Variant, ContentQuery(requested, transformation), served.CacheStatus, negotiated,

@@ -4,7 +4,6 @@ using Konifer.Configuration.Reading;
 using Konifer.Hocon;
 using Konifer.Http;
 using Konifer.Http.Problems;
-using Konifer.Http.Responses;
 using Konifer.Http.Signing;
 using Konifer.Imaging;
 
@@ -30,6 +29,8 @@ public static partial class KoniferApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Npgsql logs every statement at Information (hundreds of lines a minute from the background sweeps alone).
         builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        // The framework logs an error per failed check on every probe; Hosting/Health logs each change of state once.
+        builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
 
         var configuration = KoniferConfigurationReader.Read(
             EnvironmentOverrides.Apply(document, hostOptions.Environment), builder.Configuration["AllowedHosts"]);
@@ -68,7 +69,7 @@ public static partial class KoniferApp
         // Signatures are checked before routing, so unsigned reads learn nothing, not even whether a route exists.
         if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer)
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
-        app.MapGet("/health", () => TypedResults.Ok(new HealthResponse("okay"))).WithName("Health");
+        app.MapHealthApi();
         app.MapAssetsApi();
         return app;
     }

@@ -5,6 +5,7 @@ using Konifer.Configuration;
 using Konifer.Core.Images;
 using Konifer.Core.Sources;
 using Konifer.Core.Storage;
+using Konifer.Hosting.Health;
 using Konifer.Sources;
 using Konifer.Imaging;
 using Konifer.Storage.Leftovers;
@@ -60,7 +61,7 @@ public static class KoniferServiceCollectionExtensions
                 services.AddSingleton<IObjectStore, InMemoryObjectStore>();
                 break;
             case ObjectStoreProvider.FileSystem:
-                services.AddSingleton<IObjectStore>(new FileSystemObjectStore(settings.ObjectStore.FileSystemMountPath!));
+                services.AddFileSystemObjectStore(settings.ObjectStore.FileSystemMountPath!);
                 break;
             case ObjectStoreProvider.S3:
                 services.AddS3ObjectStore(settings.ObjectStore.S3);
@@ -76,6 +77,9 @@ public static class KoniferServiceCollectionExtensions
         services.AddHostedService<PendingUploadSweeper>();
         services.AddSingleton(new LeftoverFileSweeperSettings());
         services.AddHostedService<LeftoverFileSweeper>();
+
+        // After the stores: they register their readiness checks, and the monitor starts after their start-up steps.
+        services.AddKoniferHealth();
 
         services.AddSingleton<StoreAsset>();
         services.AddSingleton<StoreAssetFromSource>();

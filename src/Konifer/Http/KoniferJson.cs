@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -10,10 +11,19 @@ public static class KoniferJson
 
     public static JsonSerializerOptions Create() => Configure(new JsonSerializerOptions(JsonSerializerDefaults.Web));
 
-    /// <summary>Applies our conventions to ASP.NET's own options too, so TypedResults write the same JSON.</summary>
+    /// <summary>
+    /// Applies our conventions to ASP.NET's own options too, so TypedResults write the same JSON. As the reference
+    /// (SPEC-LATEST §3.2): a null property is left out (<c>alt</c>, <c>sourceUrl</c>, an original's
+    /// <c>transformation</c>, unknown <c>loop</c>, placeholders not computed), while empty collections are written.
+    /// Text is written as itself (<c>é</c>, <c>&amp;</c>, <c>'</c>, <c>&lt;</c>), not as <c>\u00E9</c>: the relaxed
+    /// encoder is safe here because every body is served as <c>application/json</c> (or problem+json) with
+    /// <c>X-Content-Type-Options: nosniff</c>, never embedded in HTML or script by us; quotes, backslashes and control
+    /// characters are still escaped, so the JSON stays valid.
+    /// </summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
-        options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        options.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.Converters.Add(new UtcDateTimeOffsetConverter());
         return options;
     }

@@ -9,8 +9,8 @@ namespace Konifer.Paths;
 /// </summary>
 /// <remarks>
 /// <para>
-/// The patterns that <em>apply</em> to a path are those that match the path or one of its ancestors (see
-/// <see cref="PathPattern"/>). The effective configuration is the system defaults, overlaid with the applicable
+/// The patterns that <em>apply</em> to a path are those that match the path, and those ending in a literal that match
+/// one of its ancestors (see <see cref="PathPattern"/>). The effective configuration is the system defaults, overlaid with the applicable
 /// rules from the least to the most specific (<see cref="PathPattern.CompareSpecificity"/>), so <c>/**</c> comes
 /// first (see <see cref="PathSettings.Over"/>): what a rule sets replaces what it inherits, an empty list clears,
 /// and preprocessing parameters merge name by name. Thus the most specific pattern that sets a key wins for that key.
@@ -62,6 +62,19 @@ public sealed class PathConfigurationResolver
     /// <summary>A resolver with no patterns: every path gets <see cref="PathConfiguration.Default"/>.</summary>
     public static PathConfigurationResolver Empty { get; } = new([]);
 
+    /// <summary>
+    /// The root rule's configuration (<c>/**</c> alone over the defaults): what applies where no narrower rule does,
+    /// e.g. the bucket readiness checks.
+    /// </summary>
+    public PathConfiguration Root
+    {
+        get
+        {
+            var rank = Array.IndexOf(_patternsByRank, PathPattern.Root);
+            return rank < 0 ? PathConfiguration.Default : Build(((char)rank).ToString());
+        }
+    }
+
     /// <summary>Configured patterns, least specific first.</summary>
     public IReadOnlyList<PathPattern> Patterns => _patternsByRank;
 
@@ -89,9 +102,10 @@ public sealed class PathConfigurationResolver
         var states = new List<PatternTrieNode>();
         var next = new List<PatternTrieNode>();
         AddWithClosure(states, _root);
-        Collect(states, ranks);
-        foreach (var segment in path.Segments)
+        Collect(states, ranks, isLast: path.Segments.Count == 0);
+        for (var index = 0; index < path.Segments.Count; index++)
         {
+            var segment = path.Segments[index];
             next.Clear();
             foreach (var node in states)
             {
@@ -101,7 +115,7 @@ public sealed class PathConfigurationResolver
             }
             if (next.Count == 0) break;
             (states, next) = (next, states);
-            Collect(states, ranks);
+            Collect(states, ranks, isLast: index == path.Segments.Count - 1);
         }
         ranks.Sort();
         var chars = new char[ranks.Count];
@@ -122,10 +136,14 @@ public sealed class PathConfigurationResolver
         }
     }
 
-    private static void Collect(List<PatternTrieNode> states, List<int> ranks)
+    /// <summary>
+    /// The patterns ending at the reached nodes. One ending in <c>*</c> counts only on the path's last segment: it
+    /// names exactly one segment, so a deeper path does not inherit it (patterns ending in a literal are inherited).
+    /// </summary>
+    private static void Collect(List<PatternTrieNode> states, List<int> ranks, bool isLast)
     {
         foreach (var node in states)
-            if (node.Rank >= 0)
+            if (node.Rank >= 0 && (isLast || !node.IsAnySegment))
                 ranks.Add(node.Rank);
     }
 

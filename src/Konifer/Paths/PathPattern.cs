@@ -12,9 +12,11 @@ namespace Konifer.Paths;
 /// <remarks>
 /// <para>
 /// A pattern <em>matches</em> a path when it matches all of the path's segments. It <em>applies to</em> a path when
-/// it matches the path or one of the path's ancestors: paths inherit the configuration of their parent paths, so
-/// <c>/users</c> applies to <c>/users/123</c> and <c>/users/*</c> applies to <c>/users/123/profile</c> (both as the
-/// reference behaves).
+/// it matches the path, or when it ends in a literal segment and matches one of the path's ancestors: paths inherit
+/// the configuration of their parent paths, so <c>/users</c> applies to <c>/users/123</c> and <c>/users/*/avatar</c>
+/// to <c>/users/1/avatar/small</c>. A pattern ending in <c>*</c> names exactly one segment below its prefix, so
+/// <c>/users/*</c> applies to <c>/users/123</c> but not to <c>/users/123/profile</c> (the reference's documented
+/// meaning of <c>*</c>; issue 12).
 /// </para>
 /// <para>
 /// Specificity (<see cref="CompareSpecificity"/>), used to order the patterns that apply to a path:
@@ -128,9 +130,12 @@ public sealed class PathPattern : IEquatable<PathPattern>
     /// <summary>True when the pattern matches all segments of <paramref name="path"/>.</summary>
     public bool Matches(AssetPath path) => MatchesPrefix(path.Segments, path.Segments.Count);
 
-    /// <summary>True when the pattern matches <paramref name="path"/> or one of its ancestors.</summary>
+    /// <summary>
+    /// True when the pattern matches <paramref name="path"/>, or ends in a literal and matches one of its ancestors.
+    /// </summary>
     public bool AppliesTo(AssetPath path)
     {
+        if (_kinds[^1] != PathPatternSegmentKind.Literal) return Matches(path);
         for (var length = 0; length <= path.Segments.Count; length++)
             if (MatchesPrefix(path.Segments, length))
                 return true;

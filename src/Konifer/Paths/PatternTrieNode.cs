@@ -1,7 +1,7 @@
 namespace Konifer.Paths;
 
 /// <summary>A node of the pattern trie: one child per literal (case-insensitive), one for <c>*</c>, one for <c>**</c>.</summary>
-internal sealed class PatternTrieNode(bool isAnySegments)
+internal sealed class PatternTrieNode(bool isAnySegments, bool isAnySegment = false)
 {
     public Dictionary<string, PatternTrieNode> Literals { get; } = new(StringComparer.OrdinalIgnoreCase);
     public PatternTrieNode? AnySegment { get; set; }
@@ -9,6 +9,9 @@ internal sealed class PatternTrieNode(bool isAnySegments)
 
     /// <summary>True for a <c>**</c> node, which may consume further segments and stay where it is.</summary>
     public bool IsAnySegments { get; } = isAnySegments;
+
+    /// <summary>True for a <c>*</c> node: a pattern ending here names exactly one segment, so its descendants do not inherit it.</summary>
+    public bool IsAnySegment { get; } = isAnySegment;
 
     /// <summary>Specificity rank of the pattern ending here, or -1.</summary>
     public int Rank { get; set; } = -1;
@@ -20,7 +23,7 @@ internal sealed class PatternTrieNode(bool isAnySegments)
             case PathPatternSegmentKind.AnySegments:
                 return AnySegments ??= new PatternTrieNode(isAnySegments: true);
             case PathPatternSegmentKind.AnySegment:
-                return AnySegment ??= new PatternTrieNode(isAnySegments: false);
+                return AnySegment ??= new PatternTrieNode(isAnySegments: false, isAnySegment: true);
             default:
                 if (!Literals.TryGetValue(segment, out var child))
                     Literals[segment] = child = new PatternTrieNode(isAnySegments: false);

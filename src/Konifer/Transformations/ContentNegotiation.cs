@@ -20,15 +20,26 @@ public static class ContentNegotiation
     public static ImageFormat Choose(string? accept, ImageFormat original) => Choose(accept, original, ImageFormats.All);
 
     /// <summary>As <see cref="Choose(string?, ImageFormat)"/>, among <paramref name="available"/> formats only.</summary>
-    public static ImageFormat Choose(string? accept, ImageFormat original, IReadOnlyCollection<ImageFormat> available)
+    public static ImageFormat Choose(string? accept, ImageFormat original, IReadOnlyCollection<ImageFormat> available) =>
+        TryChoose(accept, original, available) ?? throw NothingAcceptable(accept, available);
+
+    /// <summary>
+    /// As <see cref="Choose(string?, ImageFormat, IReadOnlyCollection{ImageFormat})"/>, but when nothing is acceptable
+    /// the original's format instead of a refusal: for answers that are not the image itself (a <c>link</c> asked for
+    /// with <c>Accept: application/json</c>, a <c>redirect</c>), the header cannot be honoured and is not an error.
+    /// </summary>
+    public static ImageFormat ChooseOrOriginal(string? accept, ImageFormat original, IReadOnlyCollection<ImageFormat> available) =>
+        TryChoose(accept, original, available) ?? original;
+
+    private static ImageFormat? TryChoose(string? accept, ImageFormat original, IReadOnlyCollection<ImageFormat> available)
     {
         var ranges = Ranges(accept);
         if (ranges.Count == 0)
         {
             if (available.Contains(original)) return original;
-            return available.Count > 0 ? available.Min() : throw NothingAcceptable(accept, available);
+            return available.Count > 0 ? available.Min() : null;
         }
-        var best = available
+        return available
             .Select(format => (Format: format, Match: BestRange(ranges, format)))
             .Where(c => c.Match is { Quality: > 0 })
             .OrderByDescending(c => c.Match!.Quality)
@@ -38,7 +49,6 @@ public static class ContentNegotiation
             .ThenBy(c => c.Format)
             .Select(c => (ImageFormat?)c.Format)
             .FirstOrDefault();
-        return best ?? throw NothingAcceptable(accept, available);
     }
 
     private sealed record MediaRange(string Type, string Subtype, double Quality, int Position)

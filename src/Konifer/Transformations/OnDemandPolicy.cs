@@ -23,15 +23,33 @@ public static class OnDemandPolicy
     }
 
     /// <summary>
-    /// The canonical variant to serve (null = the original), after the mode's checks. Under <c>disabled</c>, when the
-    /// format was negotiated rather than named, the <c>Accept</c> header chooses among the eager variants that match
-    /// the request in everything but format, so a browser's header does not turn an eager variant into a refusal.
+    /// Whether <c>Accept</c> may choose the format of this request, so that the answer must vary on it: nothing names
+    /// the format, negotiation is allowed (<paramref name="acceptHeader"/> is null when a signed URL pins it), and the
+    /// path may generate the negotiated variant. A request without parameters on a <c>profile_only</c> or
+    /// <c>disabled</c> path is the original whatever the header says.
+    /// </summary>
+    public static bool Negotiates(OnDemandVariantMode mode, RequestedTransformation requested, VariantProfiles profiles, string? acceptHeader) =>
+        acceptHeader is not null
+        && (!requested.IsEmpty || mode == OnDemandVariantMode.Enabled)
+        && TransformationNormalizer.WithProfile(requested, profiles).Format is null;
+
+    /// <summary>
+    /// The canonical variant to serve (null = the original), after the mode's checks. Without parameters the
+    /// <c>Accept</c> header alone may ask for the original in another format, on <c>enabled</c> paths only. Under
+    /// <c>disabled</c>, when the format was negotiated rather than named, the header chooses among the eager variants
+    /// that match the request in everything but format, so a browser's header does not turn an eager variant into a
+    /// refusal. <paramref name="refuseUnacceptable"/>: see <see cref="TransformationNormalizer.Normalize"/>.
     /// </summary>
     public static Transformation? Resolve(OnDemandVariantMode mode, RequestedTransformation requested, VariantProfiles profiles,
-        ImageAttributes original, string? acceptHeader, IReadOnlyList<string> eagerVariants, IReadOnlyCollection<ImageFormat>? negotiable = null)
+        ImageAttributes original, string? acceptHeader, IReadOnlyList<string> eagerVariants, IReadOnlyCollection<ImageFormat>? negotiable = null,
+        bool refuseUnacceptable = true)
     {
         CheckRequest(mode, requested);
-        var normalized = TransformationNormalizer.Normalize(requested, profiles, original, acceptHeader, negotiable);
+        if (requested.IsEmpty)
+            return mode == OnDemandVariantMode.Enabled
+                ? TransformationNormalizer.NegotiateOriginal(original, acceptHeader, negotiable, refuseUnacceptable)
+                : null;
+        var normalized = TransformationNormalizer.Normalize(requested, profiles, original, acceptHeader, negotiable, refuseUnacceptable);
         if (mode != OnDemandVariantMode.Disabled || normalized is null) return normalized;
 
         var eager = TransformationNormalizer.NormalizeProfiles(eagerVariants, profiles, original);
@@ -46,7 +64,9 @@ public static class OnDemandPolicy
             {
                 try
                 {
-                    var format = ContentNegotiation.Choose(acceptHeader, original.Format, formats);
+                    var format = refuseUnacceptable
+                        ? ContentNegotiation.Choose(acceptHeader, original.Format, formats)
+                        : ContentNegotiation.ChooseOrOriginal(acceptHeader, original.Format, formats);
                     return TransformationNormalizer.Normalize(requested with { Format = format }, profiles, original, null);
                 }
                 catch (InvalidTransformationException)

@@ -14,8 +14,9 @@ namespace Konifer.Transformations;
 /// of the 100×200 rotated image. The record's size is that output size (before padding); the engine rotates, then resizes.</item>
 /// <item><c>fit</c> enlarges as the reference does (it allows upscaling on fetch); only preprocessing's
 /// <c>clamp-width</c>/<c>clamp-height</c> make it downscale-only.</item>
-/// <item>A request without any parameter is the original, whatever its <c>Accept</c> header: negotiation only chooses
-/// the format of a variant that something else asked for.</item>
+/// <item>A request without any parameter is negotiated too (issue 12): <c>Accept: image/webp</c> alone asks for the
+/// original in WebP, exactly as <c>?format=webp</c> would; no header, <c>image/*</c>, <c>*/*</c> or the original's own
+/// type keep the original (<see cref="NegotiateOriginal"/>).</item>
 /// <item>Gravity only matters for <c>fit=crop</c>; elsewhere it is <c>center</c>, and <c>crop</c> with <c>center</c> is <c>fill</c>.</item>
 /// </list>
 /// </remarks>
@@ -25,14 +26,36 @@ public static class TransformationNormalizer
     /// A fetch: the profile (if any) under the explicit parameters, the format from <c>format</c> or <c>Accept</c>
     /// (among <paramref name="negotiable"/> formats; all when null).
     /// </summary>
+    /// <param name="refuseUnacceptable">
+    /// False for answers that are not the image itself (<c>link</c>, <c>redirect</c>): an <c>Accept</c> that names no
+    /// format we produce keeps the original's format there instead of being refused.
+    /// </param>
     public static Transformation? Normalize(RequestedTransformation requested, VariantProfiles profiles, ImageAttributes original, string? acceptHeader,
-        IReadOnlyCollection<ImageFormat>? negotiable = null)
+        IReadOnlyCollection<ImageFormat>? negotiable = null, bool refuseUnacceptable = true)
     {
         if (requested.IsEmpty) return null;
         var merged = WithProfile(requested, profiles);
-        var format = merged.Format ?? ContentNegotiation.Choose(acceptHeader, original.Format, negotiable ?? ImageFormats.All);
+        var format = merged.Format ?? Negotiate(acceptHeader, original.Format, negotiable ?? ImageFormats.All, refuseUnacceptable);
         return Canonical(merged, format, original);
     }
+
+    /// <summary>
+    /// A fetch without parameters: the original in the format <c>Accept</c> prefers (null = the original itself). The
+    /// original's own format is always a candidate, even where a signed URL narrows the others: serving the original
+    /// produces nothing new.
+    /// </summary>
+    public static Transformation? NegotiateOriginal(ImageAttributes original, string? acceptHeader, IReadOnlyCollection<ImageFormat>? negotiable = null,
+        bool refuseUnacceptable = true)
+    {
+        if (acceptHeader is null) return null;
+        var candidates = (negotiable ?? ImageFormats.All).Append(original.Format).Distinct().ToArray();
+        return Canonical(RequestedTransformation.None, Negotiate(acceptHeader, original.Format, candidates, refuseUnacceptable), original);
+    }
+
+    private static ImageFormat Negotiate(string? acceptHeader, ImageFormat original, IReadOnlyCollection<ImageFormat> available, bool refuseUnacceptable) =>
+        refuseUnacceptable
+            ? ContentNegotiation.Choose(acceptHeader, original, available)
+            : ContentNegotiation.ChooseOrOriginal(acceptHeader, original, available);
 
     /// <summary>
     /// <c>transform.preprocessing</c> for an upload: the box is <c>w</c> or else <c>clamp-width</c>, <c>h</c> or else

@@ -81,7 +81,7 @@ public sealed class VariantTests : IAsyncLifetime
         Assert.Equal("h", transformation.GetProperty("flip").GetString());
         Assert.Equal(60, transformation.GetProperty("width").GetInt32());
         Assert.Equal("png", transformation.GetProperty("format").GetString());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, variants.Single(v => v.GetProperty("isOriginalVariant").GetBoolean()).GetProperty("transformation").ValueKind);
+        Assert.False(variants.Single(v => v.GetProperty("isOriginalVariant").GetBoolean()).TryGetProperty("transformation", out _)); // null is left out (SPEC-LATEST §3.2)
     }
 
     [Fact]

@@ -34,8 +34,12 @@ public class PathPatternTests
 
     [Theory]
     [InlineData("/users", "/users/123/profile", true)] // parent paths pass their configuration on
-    [InlineData("/users/*", "/users/123/profile", true)]
+    [InlineData("/users/*", "/users/123", true)]
+    [InlineData("/users/*", "/users/123/profile", false)] // * names exactly one segment (issue 12)
+    [InlineData("/*", "/a/b", false)]
     [InlineData("/users/*", "/users", false)]
+    [InlineData("/users/*/avatar", "/users/1/avatar/small", true)] // ends in a literal: inherited
+    [InlineData("/users/*/**", "/users/1/avatar", true)]
     [InlineData("/users/*/avatar", "/users/1/profile", false)]
     [InlineData("/blog/123", "/blog/1234", false)]
     public void AppliesToThePathAndItsDescendants(string pattern, string path, bool expected) =>

@@ -45,9 +45,13 @@ public class TrieVersusBruteForceTests
         }
     }
 
-    /// <summary>Does the pattern match the path or any of its ancestors? Plain recursion, no shared code.</summary>
+    /// <summary>
+    /// Does the pattern match the path, or (ending in a literal) one of its ancestors? A pattern ending in <c>*</c>
+    /// names exactly one segment and is not inherited (issue 12). Plain recursion, no shared code.
+    /// </summary>
     private static bool AppliesBruteForce(IReadOnlyList<string> pattern, IReadOnlyList<string> path)
     {
+        if (pattern[^1] is "*" or "**") return MatchesBruteForce(pattern, 0, path.ToArray(), 0);
         for (var length = 0; length <= path.Count; length++)
             if (MatchesBruteForce(pattern, 0, path.Take(length).ToArray(), 0))
                 return true;

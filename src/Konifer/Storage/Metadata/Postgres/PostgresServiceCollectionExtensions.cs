@@ -10,7 +10,7 @@ public static class PostgresServiceCollectionExtensions
     /// Registers the PostgreSQL metadata store: one pooled <see cref="NpgsqlDataSource"/>, the repository behind every
     /// role of the store (<see cref="MetadataStoreServiceCollectionExtensions.AddMetadataStore{TStore}"/>), and the
     /// start-up step that migrates the schema (register this before other hosted services that use the store, so the
-    /// schema exists when they start).
+    /// schema exists when they start), and its readiness check (<see cref="PostgresHealthCheck"/>).
     /// </summary>
     public static IServiceCollection AddPostgresMetadataStore(this IServiceCollection services, PostgreSqlSettings settings)
     {
@@ -22,6 +22,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<PostgresMigrator>();
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
+        services.AddStoreHealthCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
         return services;
     }
 }
