@@ -47,7 +47,7 @@ internal static class PathRulesReader
         }
         catch (InvalidPathSettingException e)
         {
-            throw body.Error(e.Setting, e.Message);
+            throw body.Error(RetentionReader.AsWritten(body, e.Setting), e.Message);
         }
     }
 

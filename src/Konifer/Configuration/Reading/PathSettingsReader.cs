@@ -23,9 +23,6 @@ internal static class PathSettingsReader
         ("disabled", OnDemandVariantMode.Disabled),
     ];
 
-    private static readonly (string, ExpirationStrategy)[] ExpirationStrategies =
-        [("never", ExpirationStrategy.Never), ("ttl", ExpirationStrategy.Ttl), ("idle", ExpirationStrategy.Idle)];
-
     private static readonly (string, RedirectStrategy)[] RedirectStrategies =
         [("none", RedirectStrategy.None), ("presigned", RedirectStrategy.Presigned), ("template", RedirectStrategy.Template)];
 
@@ -33,7 +30,6 @@ internal static class PathSettingsReader
     {
         var transform = block.Section("transform");
         var preprocessing = transform.Section("preprocessing");
-        var expire = transform.Section("expire");
         var redirect = block.Section("return-format").Section("redirect");
         var settings = new PathSettings
         {
@@ -43,14 +39,13 @@ internal static class PathSettingsReader
             PreprocessingParameters = PreprocessingParameters(preprocessing),
             EagerVariants = EagerVariants(transform, profiles),
             OnDemandVariantMode = transform.Section("on-demand-variant").Choice("mode", OnDemandModes),
-            ExpirationStrategy = expire.Choice("strategy", ExpirationStrategies),
-            ExpirationTtl = expire.Duration("ttl"),
             Bucket = Bucket(block),
             RedirectStrategy = redirect.Choice("strategy", RedirectStrategies),
             RedirectTemplate = redirect.Section("template").String("string"),
             PresignedTtl = redirect.Section("presigned").Duration("ttl"),
         };
         settings = UploadRulesetReader.Read(block.Section("upload-ruleset"), settings);
+        settings = RetentionReader.Read(transform, settings);
         return CacheControlReader.Read(block.Section("cache-control"), settings);
     }
 
