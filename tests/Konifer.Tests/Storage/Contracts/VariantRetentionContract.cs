@@ -173,4 +173,29 @@ public abstract class VariantRetentionContract : MetadataStoreContract
         Assert.Null(variants.Single(v => v.Id == forever.Id).ExpiresAt);
         Assert.Null(variants.Single(v => v.IsOriginal).ExpiresAt);
     }
+
+    [Fact]
+    public async Task Concurrent_completions_and_flushes_neither_fail_nor_lose_or_double_queue_an_object()
+    {
+        var path = P("retention/concurrent");
+        var asset = await StoreAsync(path);
+        var now = At(100);
+        var existing = new List<Variant>();
+        for (var i = 0; i < 8; i++) existing.Add(await ReadyAsync(asset.Id, Made(100 + i, now)));
+        var reserved = new List<PendingVariant>();
+        for (var i = 0; i < 6; i++) reserved.Add((await Variants.ReserveVariantAsync(asset.Id, Made(200 + i, now), None))!);
+
+        var completions = reserved.Select(p => Task.Run(() => Variants.MarkVariantReadyAsync(p, Cap(3), None)));
+        var flushes = Enumerable.Range(0, 6).Select(round => Task.Run(() => Variants.RecordAccessesAsync(
+            existing.Concat(reserved.Select(p => p.Variant)).Select(v => new VariantAccess(asset.Id, v.Id, 1 + round, now, null, HalfLife)).ToArray(),
+            now, None)));
+        await Task.WhenAll([.. completions, .. flushes]);
+
+        var remaining = (await GeneratedIdsAsync(path)).ToHashSet();
+        var all = existing.Concat(reserved.Select(p => p.Variant)).ToList();
+        var gone = all.Where(v => !remaining.Contains(v.Id)).ToList();
+        Assert.InRange(remaining.Count, 1, 3 + reserved.Count - 1);
+        var claimed = await ClaimAsync(all.Select(v => v.Location), Now, TimeSpan.FromMinutes(1));
+        Assert.Equal(gone.Select(v => v.Location).OrderBy(l => l.Key), claimed.Select(d => d.Location).OrderBy(l => l.Key));
+    }
 }

@@ -25,7 +25,8 @@ public sealed partial class PostgresAssetRepository : IVariantRecords
     /// 0 rows; a concurrent one gives a unique violation) and, in the same statement, evicts the asset's other ready
     /// generated variants beyond the best $2 − 1, ranked at the new row's creation time, queuing their objects.
     /// The snapshot does not see a sibling that another instance makes ready at the same instant, so two concurrent
-    /// completions may leave one variant too many until the next one.
+    /// completions may leave one variant too many until the next one. Evicted rows are locked in id order, as the
+    /// access flush locks them, so the two never deadlock; a row deleted meanwhile (expired) is skipped, not queued twice.
     /// </summary>
     private static readonly string MarkVariantReadySql = $"""
         WITH ready AS (
@@ -39,8 +40,10 @@ public sealed partial class PostgresAssetRepository : IVariantRecords
                 w.last_accessed_at DESC NULLS LAST, w.created_at DESC, w.id DESC) AS rank
             FROM asset_variants w JOIN ready r ON w.asset_id = r.asset_id
             WHERE NOT w.is_original AND w.is_ready AND w.id <> r.id
+        ), doomed AS (
+            SELECT d.id FROM asset_variants d JOIN ranked k ON d.id = k.id WHERE k.rank >= $2 ORDER BY d.id FOR UPDATE OF d
         ), evicted AS (
-            DELETE FROM asset_variants d USING ranked k WHERE d.id = k.id AND k.rank >= $2
+            DELETE FROM asset_variants d USING doomed k WHERE d.id = k.id
             RETURNING d.bucket, d.object_key
         ), queued AS (
             INSERT INTO object_deletion_outbox (bucket, object_key) SELECT bucket, object_key FROM evicted
