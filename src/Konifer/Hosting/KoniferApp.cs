@@ -54,6 +54,7 @@ public static partial class KoniferApp
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
         LogConfiguration(logger, configPath ?? "built-in defaults (no konifer.conf found)");
+        LegacyKeys.Warn(logger, document);
         VipsStartupLog.Write(logger);
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
             LogInMemory(logger);

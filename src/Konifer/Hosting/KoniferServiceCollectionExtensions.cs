@@ -70,6 +70,9 @@ public static class KoniferServiceCollectionExtensions
 
         // Hosted services start in registration order: every background loop comes after the stores' start-up
         // checks and migrations, so that none of them runs against a schema that does not exist yet.
+        services.AddSingleton<VariantAccessBuffer>();
+        services.AddSingleton<VariantAccessFlusher>();
+        services.AddHostedService(sp => sp.GetRequiredService<VariantAccessFlusher>());
         services.AddSingleton<VariantExpirationReaper>();
         services.AddHostedService(sp => sp.GetRequiredService<VariantExpirationReaper>());
         services.AddObjectDeletionWorker();

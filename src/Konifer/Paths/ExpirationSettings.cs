@@ -1,7 +1,7 @@
 namespace Konifer.Paths;
 
 /// <summary>
-/// <c>transform.expire</c>: when variants expire. <see cref="Ttl"/> is set for <see cref="ExpirationStrategy.Ttl"/>
+/// <c>transform.retention.expire</c> (formerly <c>transform.expire</c>): when variants expire. <see cref="Ttl"/> is set for <see cref="ExpirationStrategy.Ttl"/>
 /// and <see cref="ExpirationStrategy.Idle"/> (where it is required) and null for <see cref="ExpirationStrategy.Never"/>.
 /// </summary>
 public sealed record ExpirationSettings(ExpirationStrategy Strategy, TimeSpan? Ttl)

@@ -1,6 +1,6 @@
 namespace Konifer.Paths;
 
-/// <summary><c>transform.expire.strategy</c>.</summary>
+/// <summary><c>transform.retention.expire.strategy</c> (formerly <c>transform.expire.strategy</c>).</summary>
 public enum ExpirationStrategy
 {
     /// <summary>Variants never expire (the default).</summary>

@@ -15,7 +15,8 @@ namespace Konifer.Paths;
 /// <param name="Preprocessing"><c>transform.preprocessing</c>: parameters and clamps; default disabled.</param>
 /// <param name="EagerVariants"><c>transform.eager-variants</c>: names of variant profiles; default none.</param>
 /// <param name="OnDemandVariantMode"><c>transform.on-demand-variant.mode</c>; default enabled.</param>
-/// <param name="Expiration"><c>transform.expire</c>; default never.</param>
+/// <param name="Expiration"><c>transform.retention.expire</c> (formerly <c>transform.expire</c>); default never.</param>
+/// <param name="VariantCache"><c>transform.retention.cache</c>; default 16 variants per asset, half-life 1h.</param>
 /// <param name="Bucket"><c>object-store.bucket</c> (or <c>bucket</c>); default <c>assets</c>.</param>
 /// <param name="UploadRuleset"><c>upload-ruleset</c>; default accept, no rules.</param>
 /// <param name="Redirect"><c>return-format.redirect</c>; default none.</param>
@@ -29,6 +30,7 @@ public sealed record PathConfiguration(
     IReadOnlyList<string> EagerVariants,
     OnDemandVariantMode OnDemandVariantMode,
     ExpirationSettings Expiration,
+    VariantCacheSettings VariantCache,
     string Bucket,
     UploadRuleset UploadRuleset,
     RedirectSettings Redirect,
@@ -45,6 +47,7 @@ public sealed record PathConfiguration(
         [],
         OnDemandVariantMode.Enabled,
         ExpirationSettings.Never,
+        VariantCacheSettings.Default,
         DefaultBucket,
         UploadRuleset.AcceptAll,
         RedirectSettings.Default,
@@ -55,7 +58,7 @@ public sealed record PathConfiguration(
     /// <summary>
     /// The effective configuration of merged <paramref name="settings"/>: what they leave unset takes its system default.
     /// </summary>
-    /// <exception cref="InvalidPathSettingException">The settings break a rule of expiration or redirect.</exception>
+    /// <exception cref="InvalidPathSettingException">The settings break a rule of retention or redirect.</exception>
     public static PathConfiguration From(PathSettings settings) => new(
         settings.AllowedContentTypes ?? ImageFormats.All,
         LimitsOf(settings),
@@ -64,7 +67,9 @@ public sealed record PathConfiguration(
         new PreprocessingSettings(settings.PreprocessingEnabled ?? false, settings.PreprocessingParameters ?? PreprocessingSettings.Default.Parameters),
         settings.EagerVariants ?? [],
         settings.OnDemandVariantMode ?? OnDemandVariantMode.Enabled,
-        Within("transform.expire", () => ExpirationSettings.Create(settings.ExpirationStrategy ?? ExpirationStrategy.Never, settings.ExpirationTtl)),
+        Within("transform.retention.expire", () => ExpirationSettings.Create(settings.ExpirationStrategy ?? ExpirationStrategy.Never, settings.ExpirationTtl)),
+        Within("transform.retention.cache", () => VariantCacheSettings.Create(settings.MaxVariants, settings.AccessScoreHalfLife,
+            settings.EagerVariants?.Count ?? 0)),
         settings.Bucket ?? DefaultBucket,
         new UploadRuleset(settings.UploadDefault ?? UploadDecision.Accept, settings.AcceptRules ?? [], settings.RejectRules ?? [], settings.ModifyRules ?? []),
         Within("return-format.redirect", () => RedirectSettings.Create(settings.RedirectStrategy ?? RedirectStrategy.None,

@@ -56,11 +56,17 @@ public sealed record PathSettings
     /// <summary><c>transform.on-demand-variant.mode</c>.</summary>
     public OnDemandVariantMode? OnDemandVariantMode { get; init; }
 
-    /// <summary><c>transform.expire.strategy</c>.</summary>
+    /// <summary><c>transform.retention.expire.strategy</c> (or the older <c>transform.expire.strategy</c>).</summary>
     public ExpirationStrategy? ExpirationStrategy { get; init; }
 
-    /// <summary><c>transform.expire.ttl</c>.</summary>
+    /// <summary><c>transform.retention.expire.ttl</c> (or the older <c>transform.expire.ttl</c>).</summary>
     public TimeSpan? ExpirationTtl { get; init; }
+
+    /// <summary><c>transform.retention.cache.max-variants</c>.</summary>
+    public int? MaxVariants { get; init; }
+
+    /// <summary><c>transform.retention.cache.access-score-half-life</c>.</summary>
+    public TimeSpan? AccessScoreHalfLife { get; init; }
 
     /// <summary><c>object-store.bucket</c> (or <c>bucket</c>).</summary>
     public string? Bucket { get; init; }
@@ -129,6 +135,8 @@ public sealed record PathSettings
         OnDemandVariantMode = OnDemandVariantMode ?? lower.OnDemandVariantMode,
         ExpirationStrategy = ExpirationStrategy ?? lower.ExpirationStrategy,
         ExpirationTtl = ExpirationTtl ?? lower.ExpirationTtl,
+        MaxVariants = MaxVariants ?? lower.MaxVariants,
+        AccessScoreHalfLife = AccessScoreHalfLife ?? lower.AccessScoreHalfLife,
         Bucket = Bucket ?? lower.Bucket,
         UploadDefault = UploadDefault ?? lower.UploadDefault,
         AcceptRules = AcceptRules ?? lower.AcceptRules,

@@ -10,12 +10,13 @@ namespace Konifer.Variants;
 /// <summary>
 /// Serves a variant if the asset has it, otherwise generates it once: concurrent requests for the same variant share
 /// one job in the scheduler (single flight), and the metadata store's unique (asset, transformation) keeps it to one
-/// record across instances.
+/// record across instances. Every hit of a generated variant is counted in memory (<see cref="VariantAccessBuffer"/>),
+/// for its access score and its idle expiry, and written in batches.
 /// </summary>
 public sealed class VariantCache(
     VariantGeneration generation,
     VariantGenerationScheduler scheduler,
-    IVariantRecords variantRecords,
+    VariantAccessBuffer accesses,
     GenerationLimits limits,
     TimeProvider clock,
     ILogger<VariantCache> logger)
@@ -30,7 +31,9 @@ public sealed class VariantCache(
         if (transformation is null) return new ServedVariant(asset.Original, CacheStatus.Hit);
         if (asset.Variants.FirstOrDefault(v => v.Transformation == transformation) is { } existing)
         {
-            await TouchAsync(asset, configuration.Expiration, existing, cancellationToken);
+            var now = clock.GetUtcNow();
+            accesses.Record(asset.Id, existing.Id, now, VariantExpiry.IdleExpiry(configuration.Expiration, existing.ExpiresAt, now),
+                configuration.VariantCache.AccessScoreHalfLife);
             return new ServedVariant(existing, CacheStatus.Hit);
         }
         // Refused before queuing (400): an output past the limits would fail or exhaust memory after minutes of work.
@@ -61,12 +64,6 @@ public sealed class VariantCache(
                 .ContinueWith(task => VariantCacheLog.LogEagerFailed(logger, task.Exception?.GetBaseException(), transformation, asset.Path, asset.EntryId),
                     CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
         }
-    }
-
-    private async Task TouchAsync(Asset asset, ExpirationSettings expiration, Variant variant, CancellationToken cancellationToken)
-    {
-        if (VariantExpiry.TouchedExpiry(expiration, variant.ExpiresAt, clock.GetUtcNow()) is { } next)
-            await variantRecords.TouchVariantAsync(asset.Id, variant.Id, next, cancellationToken);
     }
 
     private static string JobKey(Asset asset, Transformation transformation) => $"{asset.Id:N} {transformation}";

@@ -35,7 +35,7 @@ public sealed class VariantGeneration(
         var now = clock.GetUtcNow();
         var generated = new NewVariant(transformation, ObjectLocation.NewFor(configuration.Bucket, transformation.Format), attributes, lqip, now,
             VariantExpiry.For(configuration.Expiration, now));
-        var recorded = await StoreAsync(asset, generated, output.FilePath, cancellationToken);
+        var recorded = await StoreAsync(asset, generated, configuration.VariantCache.Cap, output.FilePath, cancellationToken);
         VariantGenerationLog.LogGenerated(logger, transformation.Format, attributes.Width, attributes.Height, asset.Path, asset.EntryId,
             (int)clock.GetElapsedTime(started).TotalMilliseconds);
         return recorded;
@@ -44,16 +44,17 @@ public sealed class VariantGeneration(
     /// <summary>
     /// Two-phase, like an original: reserve the record (pending, with the object's location), upload, mark it ready.
     /// A failure abandons the reservation (its object queued for deletion); if even that fails, or the process dies,
-    /// the pending-upload sweeper removes it later. So no object is left without a record pointing at it.
+    /// the pending-upload sweeper removes it later. So no object is left without a record pointing at it. Marking it
+    /// ready also evicts the asset's least valuable variants beyond the path's <c>max-variants</c>.
     /// </summary>
-    private async Task<Variant> StoreAsync(Asset asset, NewVariant generated, string file, CancellationToken cancellationToken)
+    private async Task<Variant> StoreAsync(Asset asset, NewVariant generated, VariantCap cap, string file, CancellationToken cancellationToken)
     {
         var pending = await variantRecords.ReserveVariantAsync(asset.Id, generated, cancellationToken)
             ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
         var recorded = await TwoPhaseStore.UploadThenMarkReadyAsync(objectStore,
             new ReservedUpload(file, generated.Location, generated.Transformation.Format.MediaType(), asset.Path, asset.EntryId, IsVariant: true),
             // Not cancelled: the work is done, and a client that left should not cost the next one a regeneration.
-            () => variantRecords.MarkVariantReadyAsync(pending, CancellationToken.None),
+            () => variantRecords.MarkVariantReadyAsync(pending, cap, CancellationToken.None),
             token => variantRecords.AbandonPendingVariantAsync(pending, token), logger, cancellationToken);
         return recorded ?? throw new AssetNotFoundException(asset.Path, asset.EntryId);
     }

@@ -65,7 +65,7 @@ public sealed class FetchAssetTests : IAsyncLifetime
         var transformer = new VipsImageTransformer();
         var generation = new VariantGeneration(_repository, _objects, transformer, new PlaceholderEncoder(transformer), _time,
             new CapturingLogger<VariantGeneration>());
-        _variants = new VariantCache(generation, _scheduler, _repository,
+        _variants = new VariantCache(generation, _scheduler, new VariantAccessBuffer(),
             new GenerationLimits(OutputLimits.Default, VariantGenerationSettings.Default.MemoryBudget), _time, new CapturingLogger<VariantCache>());
     }
 

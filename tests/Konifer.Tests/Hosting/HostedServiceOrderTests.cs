@@ -2,6 +2,7 @@ using Konifer.Background;
 using Konifer.Hosting;
 using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Outbox;
+using Konifer.Variants;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -9,7 +10,7 @@ namespace Konifer.Tests.Hosting;
 
 /// <summary>
 /// Hosted services start in registration order. On PostgreSQL the schema is migrated by one of them, so every
-/// background loop (expiration reaper, pending-upload sweeper, deletion worker, leftover-file sweeper) must come after it; otherwise its first
+/// background loop (access-count flusher, expiration reaper, pending-upload sweeper, deletion worker, leftover-file sweeper) must come after it; otherwise its first
 /// round runs against tables that do not exist yet.
 /// </summary>
 public sealed class HostedServiceOrderTests
@@ -37,9 +38,9 @@ public sealed class HostedServiceOrderTests
 
             var migration = services.FindIndex(s => s is PostgresSchemaStartup);
             var loops = services.Select((service, index) => (service, index))
-                .Where(s => s.service is PeriodicBackgroundService or ObjectDeletionWorker).ToList();
+                .Where(s => s.service is PeriodicBackgroundService or ObjectDeletionWorker or VariantAccessFlusher).ToList();
             Assert.True(migration >= 0, "the PostgreSQL schema start-up is registered");
-            Assert.Equal(4, loops.Count);
+            Assert.Equal(5, loops.Count);
             Assert.All(loops, loop => Assert.True(loop.index > migration,
                 $"{loop.service.GetType().Name} starts before the schema is migrated"));
         }

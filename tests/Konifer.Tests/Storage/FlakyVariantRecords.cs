@@ -4,7 +4,7 @@ namespace Konifer.Tests.Storage;
 
 /// <summary>
 /// Variant records whose completion (marking ready, abandoning) fails while <see cref="CutOff"/> is set, like a
-/// database that went away between the upload and the update. Reserving and touching pass through.
+/// database that went away between the upload and the update. Reserving and recording accesses pass through.
 /// </summary>
 public sealed class FlakyVariantRecords(IVariantRecords inner) : IVariantRecords
 {
@@ -15,10 +15,10 @@ public sealed class FlakyVariantRecords(IVariantRecords inner) : IVariantRecords
         if (CutOff) throw new IOException("Metadata store unreachable.");
     }
 
-    public async Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, CancellationToken cancellationToken)
+    public async Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, VariantCap cap, CancellationToken cancellationToken)
     {
         ThrowIfCutOff();
-        return await inner.MarkVariantReadyAsync(variant, cancellationToken);
+        return await inner.MarkVariantReadyAsync(variant, cap, cancellationToken);
     }
 
     public async Task AbandonPendingVariantAsync(PendingVariant variant, CancellationToken cancellationToken)
@@ -30,6 +30,6 @@ public sealed class FlakyVariantRecords(IVariantRecords inner) : IVariantRecords
     public Task<PendingVariant?> ReserveVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken) =>
         inner.ReserveVariantAsync(assetId, variant, cancellationToken);
 
-    public Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        inner.TouchVariantAsync(assetId, variantId, expiresAt, cancellationToken);
+    public Task RecordAccessesAsync(IReadOnlyCollection<VariantAccess> accesses, DateTimeOffset now, CancellationToken cancellationToken) =>
+        inner.RecordAccessesAsync(accesses, now, cancellationToken);
 }

@@ -5,6 +5,7 @@ using Konifer.Core.Transformations;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Outbox;
 using Microsoft.Extensions.Time.Testing;
+using Konifer.Tests.Storage.Contracts;
 
 namespace Konifer.Tests.Storage;
 
@@ -105,8 +106,8 @@ public sealed class PendingUploadSweeperTests : IAsyncDisposable
         Assert.Equal(1, swept);
         Assert.Equal([dead.Variant.Location], await QueuedObjectsAsync());
         Assert.Contains(_logger.Entries, e => e.Message.Contains("unfinished variant", StringComparison.Ordinal));
-        Assert.Null(await _repository.MarkVariantReadyAsync(dead, None));
-        Assert.Equal(running.Variant, await _repository.MarkVariantReadyAsync(running, None));
+        Assert.Null(await _repository.MarkVariantReadyAsync(dead, VariantCaps.KeepAll, None));
+        Assert.Equal(running.Variant, await _repository.MarkVariantReadyAsync(running, VariantCaps.KeepAll, None));
         Assert.Equal(0, await Sweeper().SweepOnceAsync(None)); // ready: never swept
     }
 

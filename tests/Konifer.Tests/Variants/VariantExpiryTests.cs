@@ -18,16 +18,17 @@ public class VariantExpiryTests
     }
 
     [Fact]
-    public void Idle_variants_are_pushed_forward_once_a_tenth_of_the_window_has_passed()
+    public void An_access_gives_an_idle_variant_one_window_from_now()
     {
-        Assert.Null(VariantExpiry.TouchedExpiry(Idle, Now.AddHours(10), Now.AddMinutes(59)));
-        Assert.Equal(Now.AddHours(11), VariantExpiry.TouchedExpiry(Idle, Now.AddHours(10), Now.AddHours(1)));
+        Assert.Equal(Now.AddHours(10).AddMinutes(1), VariantExpiry.IdleExpiry(Idle, Now.AddHours(10), Now.AddMinutes(1)));
+        Assert.Equal(Now.AddHours(11), VariantExpiry.IdleExpiry(Idle, Now.AddHours(10), Now.AddHours(1)));
+        Assert.Null(VariantExpiry.IdleExpiry(Idle, null, Now));
     }
 
     [Fact]
     public void Ttl_and_never_are_not_touched()
     {
-        Assert.Null(VariantExpiry.TouchedExpiry(Ttl, Now.AddHours(1), Now.AddHours(5)));
-        Assert.Null(VariantExpiry.TouchedExpiry(ExpirationSettings.Never, null, Now));
+        Assert.Null(VariantExpiry.IdleExpiry(Ttl, Now.AddHours(1), Now.AddHours(5)));
+        Assert.Null(VariantExpiry.IdleExpiry(ExpirationSettings.Never, null, Now));
     }
 }

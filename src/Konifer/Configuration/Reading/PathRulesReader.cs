@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Konifer.Core.Assets;
 using Konifer.Paths;
 using Konifer.Transformations;
 
@@ -21,20 +22,44 @@ internal static class PathRulesReader
         var rules = new List<PathRule>();
         PathSettings? rootSettings = null;
         // Least specific first, so that a bad value in /** is reported at /**, not at the first block that inherits it.
-        foreach (var block in Blocks(root).OrderBy(b => b.Pattern, PathPattern.SpecificityComparer))
+        var blocks = Blocks(root).OrderBy(b => b.Pattern, PathPattern.SpecificityComparer).ToList();
+        foreach (var block in blocks)
         {
             var settings = PathSettingsReader.Read(block.Body, profiles);
             if (block.Pattern.Equals(PathPattern.Root)) rootSettings = settings;
             Check(block.Body, rootSettings is null || ReferenceEquals(settings, rootSettings) ? settings : settings.Over(rootSettings), profiles);
             rules.Add(new PathRule(block.Pattern, settings));
         }
+        PathConfigurationResolver resolver;
         try
         {
-            return new PathConfigurationResolver(rules);
+            resolver = new PathConfigurationResolver(rules);
         }
         catch (InvalidPathSettingException e)
         {
             throw new ConfigurationException(Key, e.Message);
+        }
+        foreach (var block in blocks) CheckMerged(block, resolver);
+        return resolver;
+    }
+
+    /// <summary>
+    /// Some rules relate keys that different blocks may set (max-variants must exceed the eager variants): checked
+    /// over /** alone, a block can pass while a path below a less specific block would not resolve. So each block is
+    /// checked once more as a path it matches sees it (<c>*</c> as one segment, <c>**</c> as none), with every block
+    /// that applies there.
+    /// </summary>
+    private static void CheckMerged(Block block, PathConfigurationResolver resolver)
+    {
+        var segments = block.Pattern.Segments.Where(s => s != PathPattern.AnySegments).Select(s => s == PathPattern.AnySegment ? "x" : s);
+        if (!AssetPath.TryParse("/" + string.Join('/', segments), out var path, out _)) return;
+        try
+        {
+            resolver.Resolve(path);
+        }
+        catch (InvalidPathSettingException e)
+        {
+            throw block.Body.Error(RetentionReader.AsWritten(block.Body, e.Setting), e.Message);
         }
     }
 
@@ -47,7 +72,7 @@ internal static class PathRulesReader
         }
         catch (InvalidPathSettingException e)
         {
-            throw body.Error(e.Setting, e.Message);
+            throw body.Error(RetentionReader.AsWritten(body, e.Setting), e.Message);
         }
     }
 

@@ -23,16 +23,12 @@ internal static class PathSettingsReader
         ("disabled", OnDemandVariantMode.Disabled),
     ];
 
-    private static readonly (string, ExpirationStrategy)[] ExpirationStrategies =
-        [("never", ExpirationStrategy.Never), ("ttl", ExpirationStrategy.Ttl), ("idle", ExpirationStrategy.Idle)];
-
     private static readonly (string, RedirectStrategy)[] RedirectStrategies =
         [("none", RedirectStrategy.None), ("presigned", RedirectStrategy.Presigned), ("template", RedirectStrategy.Template)];
 
     public static PathSettings Read(ConfigReader block, VariantProfiles profiles)
     {
         var transform = block.Section("transform");
-        var expire = transform.Section("expire");
         var redirect = block.Section("return-format").Section("redirect");
         var settings = new PathSettings
         {
@@ -40,8 +36,6 @@ internal static class PathSettingsReader
             Lqip = Lqip(block),
             EagerVariants = EagerVariants(transform, profiles),
             OnDemandVariantMode = transform.Section("on-demand-variant").Choice("mode", OnDemandModes),
-            ExpirationStrategy = expire.Choice("strategy", ExpirationStrategies),
-            ExpirationTtl = expire.Duration("ttl"),
             Bucket = Bucket(block),
             RedirectStrategy = redirect.Choice("strategy", RedirectStrategies),
             RedirectTemplate = redirect.Section("template").String("string"),
@@ -50,6 +44,7 @@ internal static class PathSettingsReader
         settings = LimitsReader.Read(block, settings);
         settings = PreprocessingReader.Read(transform.Section("preprocessing"), settings);
         settings = UploadRulesetReader.Read(block.Section("upload-ruleset"), settings);
+        settings = RetentionReader.Read(transform, settings);
         return CacheControlReader.Read(block.Section("cache-control"), settings);
     }
 

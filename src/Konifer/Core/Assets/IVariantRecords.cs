@@ -18,8 +18,11 @@ public interface IVariantRecords
     /// variant with the same transformation (another request or instance won the race), that one is returned and this
     /// reservation is dropped and its object queued for deletion. When the reservation is gone (asset deleted,
     /// swept), its object is queued for deletion and null is returned. Marking an already ready variant returns it.
+    /// In the same step, when this variant becomes ready, the asset's other ready generated variants beyond the best
+    /// <c>cap.MaxVariants − 1</c> (see <see cref="VariantCap"/>; ranked at the new variant's creation time) are
+    /// deleted and their objects queued for deletion, as expiry does.
     /// </summary>
-    Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, CancellationToken cancellationToken);
+    Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, VariantCap cap, CancellationToken cancellationToken);
 
     /// <summary>
     /// Drops a reservation whose upload failed and queues its object for deletion. When the reservation is already
@@ -28,6 +31,10 @@ public interface IVariantRecords
     /// </summary>
     Task AbandonPendingVariantAsync(PendingVariant variant, CancellationToken cancellationToken);
 
-    /// <summary>Pushes an idle-expiring variant's expiry forward after it was served.</summary>
-    Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes counted accesses: per variant, <c>score = score × 0.5^((now − scoreAsOf) / halfLife) + count</c> and
+    /// <c>scoreAsOf = now</c>; the last access only moves forward, and so does an idle variant's expiry. Accesses of
+    /// variants that are gone (evicted, expired, deleted) or of originals are ignored.
+    /// </summary>
+    Task RecordAccessesAsync(IReadOnlyCollection<VariantAccess> accesses, DateTimeOffset now, CancellationToken cancellationToken);
 }

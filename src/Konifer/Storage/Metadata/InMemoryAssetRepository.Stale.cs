@@ -46,7 +46,7 @@ public sealed partial class InMemoryAssetRepository : IStaleRecords
                 {
                     var expired = changed[i].Variants.Where(v => !v.IsOriginal && v.ExpiresAt <= now).Take(max - deleted).ToArray();
                     if (expired.Length == 0) continue;
-                    foreach (var variant in expired) EnqueueObject(variant.Location);
+                    foreach (var variant in expired) RemoveVariantObject(variant);
                     changed = changed.SetItem(i, changed[i] with { Variants = changed[i].Variants.Except(expired).ToArray() });
                     deleted += expired.Length;
                 }

@@ -19,9 +19,10 @@ public sealed partial class InMemoryAssetRepository : IVariantRecords
         }
     }
 
-    public Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, CancellationToken cancellationToken)
+    public Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, VariantCap cap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(cap);
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
@@ -40,9 +41,13 @@ public sealed partial class InMemoryAssetRepository : IVariantRecords
                 EnqueueObject(variant.Variant.Location);
                 return Task.FromResult(existing);
             }
-            var updated = asset with { Variants = [.. asset.Variants, pending!.Variant] };
+            var ready = pending!.Variant;
+            _accessStats[ready.Id] = AccessStats.New(ready.CreatedAt);
+            var evicted = Evicted(asset, ready, cap);
+            foreach (var gone in evicted) RemoveVariantObject(gone);
+            var updated = asset with { Variants = [.. asset.Variants.Except(evicted), ready] };
             Volatile.Write(ref _ready, _ready.SetItem(path, assets.SetItem(index, updated)));
-            return Task.FromResult<Variant?>(pending.Variant);
+            return Task.FromResult<Variant?>(ready);
         }
     }
 
@@ -60,18 +65,4 @@ public sealed partial class InMemoryAssetRepository : IVariantRecords
     /// <summary>Whether this variant is recorded ready. Caller holds the lock.</summary>
     private bool IsReadyVariant(PendingVariant variant) =>
         TryFindReady(variant.AssetId, out _, out var assets, out var index) && assets[index].Variants.Any(v => v.Id == variant.Variant.Id);
-
-    public Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        cancellationToken.ThrowIfCancellationRequested();
-        lock (_gate)
-        {
-            if (!TryFindReady(assetId, out var path, out var assets, out var index)) return Task.CompletedTask;
-            var asset = assets[index];
-            if (asset.Variants.All(v => v.Id != variantId)) return Task.CompletedTask;
-            var touched = asset.Variants.Select(v => v.Id == variantId ? v with { ExpiresAt = expiresAt } : v).ToArray();
-            Volatile.Write(ref _ready, _ready.SetItem(path, assets.SetItem(index, asset with { Variants = touched })));
-        }
-        return Task.CompletedTask;
-    }
 }

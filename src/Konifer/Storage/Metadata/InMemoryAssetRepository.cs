@@ -24,6 +24,9 @@ public sealed partial class InMemoryAssetRepository
     private readonly Dictionary<Guid, PendingVariant> _pendingVariants = [];
     private readonly Dictionary<AssetPath, long> _nextEntryIds = [];
     private readonly SortedDictionary<long, OutboxEntry> _outbox = [];
+
+    /// <summary>Access scores and last accesses of ready generated variants, by variant id (see the Retention part).</summary>
+    private readonly Dictionary<Guid, AccessStats> _accessStats = [];
     private long _nextOutboxId = 1;
 
     /// <summary>Finds a ready asset by id. Caller holds the lock.</summary>
@@ -41,7 +44,14 @@ public sealed partial class InMemoryAssetRepository
     /// <summary>Queues one deletion per variant object, due at once. Caller holds the lock.</summary>
     private void EnqueueObjects(Asset asset)
     {
-        foreach (var variant in asset.Variants) EnqueueObject(variant.Location);
+        foreach (var variant in asset.Variants) RemoveVariantObject(variant);
+    }
+
+    /// <summary>Forgets a removed variant's access statistics and queues its object. Caller holds the lock.</summary>
+    private void RemoveVariantObject(Variant variant)
+    {
+        _accessStats.Remove(variant.Id);
+        EnqueueObject(variant.Location);
     }
 
     private void EnqueueObject(ObjectLocation location)

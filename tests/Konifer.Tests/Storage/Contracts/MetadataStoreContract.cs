@@ -94,5 +94,5 @@ public abstract class MetadataStoreContract
 
     /// <summary>Reserves and marks ready at once, as a generation whose upload succeeded does.</summary>
     protected async Task<Variant?> AddVariantAsync(Guid assetId, NewVariant variant) =>
-        await Variants.ReserveVariantAsync(assetId, variant, None) is { } pending ? await Variants.MarkVariantReadyAsync(pending, None) : null;
+        await Variants.ReserveVariantAsync(assetId, variant, None) is { } pending ? await Variants.MarkVariantReadyAsync(pending, VariantCaps.KeepAll, None) : null;
 }

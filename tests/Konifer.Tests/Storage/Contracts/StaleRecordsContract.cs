@@ -98,8 +98,8 @@ public abstract class StaleRecordsContract : MetadataStoreContract
             Assert.Equal(2, (await ClaimAsync([older.Variant.Location, newer.Variant.Location], Now, TimeSpan.FromMinutes(1))).Count);
             Assert.Empty(await ClaimAsync([fresh.Variant.Location, ready!.Location, asset.Original.Location], Now, TimeSpan.FromMinutes(1)));
             // A swept upload that finishes late does not appear; the fresh one still can.
-            Assert.Null(await Variants.MarkVariantReadyAsync(older, None));
-            Assert.Equal(fresh.Variant, await Variants.MarkVariantReadyAsync(fresh, None));
+            Assert.Null(await Variants.MarkVariantReadyAsync(older, VariantCaps.KeepAll, None));
+            Assert.Equal(fresh.Variant, await Variants.MarkVariantReadyAsync(fresh, VariantCaps.KeepAll, None));
             Assert.Equal(3, Assert.Single(await FindAsync(path, Query())).Variants.Count);
         }
         finally
@@ -135,7 +135,7 @@ public abstract class StaleRecordsContract : MetadataStoreContract
         var touched = await AddVariantAsync(asset.Id, Generated(Thumb(41), At(100)));
         var fresh = await AddVariantAsync(asset.Id, Generated(Thumb(42), At(10_000)));
         var forever = await AddVariantAsync(asset.Id, Generated(Thumb(43)));
-        await Variants.TouchVariantAsync(asset.Id, touched!.Id, At(5_000), None);
+        await Variants.RecordAccessesAsync([new VariantAccess(asset.Id, touched!.Id, 1, At(150), At(5_000), TimeSpan.FromHours(1))], At(150), None);
 
         var deleted = 0;
         int round;
@@ -162,7 +162,7 @@ public abstract class StaleRecordsContract : MetadataStoreContract
             while (await Stale.DeleteExpiredVariantsAsync(At(200), 100, None) > 0) { }
 
             Assert.Empty(await ClaimAsync([pending.Variant.Location], Now, TimeSpan.FromMinutes(1)));
-            Assert.Equal(pending.Variant, await Variants.MarkVariantReadyAsync(pending, None));
+            Assert.Equal(pending.Variant, await Variants.MarkVariantReadyAsync(pending, VariantCaps.KeepAll, None));
         }
         finally
         {

@@ -149,13 +149,13 @@ public abstract class VariantRecordsContract : MetadataStoreContract
         Assert.False(pending.Variant.IsOriginal);
         Assert.True(Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants).IsOriginal);
 
-        var ready = await Variants.MarkVariantReadyAsync(pending, None);
+        var ready = await Variants.MarkVariantReadyAsync(pending, VariantCaps.KeepAll, None);
 
         Assert.Equal(pending.Variant, ready);
         var variant = Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants, v => !v.IsOriginal);
         Assert.Equal(pending.Variant, variant);
         // Marking again (a retried call) answers with the same variant and queues nothing.
-        Assert.Equal(pending.Variant, await Variants.MarkVariantReadyAsync(pending, None));
+        Assert.Equal(pending.Variant, await Variants.MarkVariantReadyAsync(pending, VariantCaps.KeepAll, None));
         Assert.Empty(await ClaimAsync([generated.Location], Now, TimeSpan.FromMinutes(1)));
     }
 
@@ -170,8 +170,8 @@ public abstract class VariantRecordsContract : MetadataStoreContract
         Assert.NotNull(fast);
         Assert.NotEqual(slow.Variant.Id, fast.Variant.Id);
 
-        var winner = await Variants.MarkVariantReadyAsync(fast, None);
-        var loser = await Variants.MarkVariantReadyAsync(slow, None);
+        var winner = await Variants.MarkVariantReadyAsync(fast, VariantCaps.KeepAll, None);
+        var loser = await Variants.MarkVariantReadyAsync(slow, VariantCaps.KeepAll, None);
 
         Assert.Equal(fast.Variant, winner);
         Assert.Equal(fast.Variant, loser);
@@ -188,7 +188,7 @@ public abstract class VariantRecordsContract : MetadataStoreContract
         var reserved = await Task.WhenAll(Enumerable.Range(0, 10)
             .Select(_ => Task.Run(() => Variants.ReserveVariantAsync(asset.Id, Generated(Thumb(62)), None))));
 
-        var ready = await Task.WhenAll(reserved.Select(p => Task.Run(() => Variants.MarkVariantReadyAsync(p!, None))));
+        var ready = await Task.WhenAll(reserved.Select(p => Task.Run(() => Variants.MarkVariantReadyAsync(p!, VariantCaps.KeepAll, None))));
 
         var winner = Assert.Single(ready.Select(r => r!.Id).Distinct());
         Assert.Contains(reserved, p => p!.Variant.Id == winner);
@@ -209,7 +209,7 @@ public abstract class VariantRecordsContract : MetadataStoreContract
         Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants);
         Assert.Single(await ClaimAsync([pending.Variant.Location], Now, TimeSpan.FromMinutes(1)));
         // Marking it ready afterwards (an upload that outlived its abandonment) does not bring it back.
-        Assert.Null(await Variants.MarkVariantReadyAsync(pending, None));
+        Assert.Null(await Variants.MarkVariantReadyAsync(pending, VariantCaps.KeepAll, None));
         Assert.Single(Assert.Single(await FindAsync(path, Query())).Variants);
         // A new generation of the same transformation is not blocked.
         Assert.NotNull(await AddVariantAsync(asset.Id, Generated(Thumb(63))));
@@ -221,7 +221,7 @@ public abstract class VariantRecordsContract : MetadataStoreContract
         var path = P("variants/abandon-ready");
         var asset = await StoreAsync(path);
         var pending = (await Variants.ReserveVariantAsync(asset.Id, Generated(Thumb(64)), None))!;
-        await Variants.MarkVariantReadyAsync(pending, None);
+        await Variants.MarkVariantReadyAsync(pending, VariantCaps.KeepAll, None);
 
         // E.g. marking ready succeeded but its answer was lost, and the caller abandons.
         await Variants.AbandonPendingVariantAsync(pending, None);
@@ -243,7 +243,7 @@ public abstract class VariantRecordsContract : MetadataStoreContract
         Assert.Equal(3, (await ClaimAsync([asset.Original.Location, uploading.Variant.Location, failing.Variant.Location], Now,
             TimeSpan.FromMinutes(1))).Count);
         // The uploads end after the deletion, whose queued deletions may have run before the bytes existed: queued again.
-        Assert.Null(await Variants.MarkVariantReadyAsync(uploading, None));
+        Assert.Null(await Variants.MarkVariantReadyAsync(uploading, VariantCaps.KeepAll, None));
         await Variants.AbandonPendingVariantAsync(failing, None);
         Assert.Equal(2, (await ClaimAsync([uploading.Variant.Location, failing.Variant.Location], Now, TimeSpan.FromMinutes(1))).Count);
     }

@@ -65,7 +65,8 @@ public sealed class PostgresOutageTests
                      () => repository.FindAsync(AssetPath.Parse("/down"), AssetQuery.Newest, none), // opens a connection itself
                      () => repository.MarkReadyAsync(Guid.NewGuid(), none), // statement then a second query on the connection
                      () => repository.CountAsync(none), // a data-source command (the outbox)
-                     () => repository.TouchVariantAsync(Guid.NewGuid(), Guid.NewGuid(), DateTimeOffset.UtcNow, none),
+                     () => repository.RecordAccessesAsync([new VariantAccess(Guid.NewGuid(), Guid.NewGuid(), 1, DateTimeOffset.UtcNow, null, TimeSpan.FromHours(1))],
+                         DateTimeOffset.UtcNow, none),
                  })
         {
             var outage = await Assert.ThrowsAsync<MetadataStoreUnavailableException>(call);

@@ -7,6 +7,7 @@ using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Outbox;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;
+using Konifer.Tests.Storage.Contracts;
 
 namespace Konifer.Tests.Storage.Postgres;
 
@@ -80,14 +81,14 @@ public sealed class PostgresPendingUploadSweeperTests(PostgresServer server)
         for (var i = 0; i < 40; i++) dead.Add((await first.ReserveVariantAsync(asset.Id, Variant(10 + i, TimeSpan.FromHours(2)), None))!);
         var running = (await first.ReserveVariantAsync(asset.Id, Variant(1, TimeSpan.FromMinutes(10)), None))!;
         var late = (await first.ReserveVariantAsync(asset.Id, Variant(2, TimeSpan.FromHours(3)), None))!;
-        await first.MarkVariantReadyAsync(late, None); // finished just before the sweep
+        await first.MarkVariantReadyAsync(late, VariantCaps.KeepAll, None); // finished just before the sweep
 
         var swept = await Task.WhenAll(Task.Run(() => Sweeper(first).SweepOnceAsync(None)), Task.Run(() => Sweeper(second).SweepOnceAsync(None)));
 
         Assert.Equal(40, swept.Sum()); // each row is removed by exactly one of them (SKIP LOCKED)
         var queued = await first.ClaimDueAsync(1_000, DateTimeOffset.UtcNow.AddMinutes(1), TimeSpan.FromMinutes(1), None);
         Assert.Equal(dead.Select(p => p.Variant.Location.Key).Order(), queued.Select(d => d.Location.Key).Order());
-        Assert.Equal(running.Variant, await second.MarkVariantReadyAsync(running, None));
+        Assert.Equal(running.Variant, await second.MarkVariantReadyAsync(running, VariantCaps.KeepAll, None));
         var variants = Assert.Single(await second.FindAsync(AssetPath.Parse("/uploads/photo"), AssetQuery.Newest, None)).Variants;
         Assert.Equal([asset.Original.Id, late.Variant.Id, running.Variant.Id], variants.Select(v => v.Id)); // original, then by creation
     }

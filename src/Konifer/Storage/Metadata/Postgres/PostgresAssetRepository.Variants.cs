@@ -14,18 +14,41 @@ namespace Konifer.Storage.Metadata.Postgres;
 public sealed partial class PostgresAssetRepository : IVariantRecords
 {
     private const string ReserveVariantSql = """
-        INSERT INTO asset_variants (id, asset_id, is_original, is_ready, transformation, bucket, object_key, attributes, lqip, created_at, expires_at)
-        SELECT $1, a.id, false, false, $3, $4, $5, $6, $7, $8, $9 FROM assets a WHERE a.id = $2 AND a.is_ready
+        INSERT INTO asset_variants (id, asset_id, is_original, is_ready, transformation, bucket, object_key, attributes, lqip, created_at, expires_at,
+                                    access_score, access_score_as_of)
+        SELECT $1, a.id, false, false, $3, $4, $5, $6, $7, $8, $9, 1.0, $8 FROM assets a WHERE a.id = $2 AND a.is_ready
         RETURNING id
         """;
 
-    /// <summary>Makes the row ready unless a ready sibling exists (then 0 rows; a concurrent one gives a unique violation).</summary>
-    private const string MarkVariantReadySql = $"""
-        UPDATE asset_variants v SET is_ready = true
-        WHERE v.id = $1 AND NOT v.is_ready AND NOT EXISTS (
-            SELECT 1 FROM asset_variants w
-            WHERE w.asset_id = v.asset_id AND w.transformation = v.transformation AND NOT w.is_original AND w.is_ready)
-        RETURNING {PostgresAssetSql.VariantColumns}
+    /// <summary>
+    /// $1 variant id, $2 max-variants, $3 half-life in seconds. Makes the row ready unless a ready sibling exists (then
+    /// 0 rows; a concurrent one gives a unique violation) and, in the same statement, evicts the asset's other ready
+    /// generated variants beyond the best $2 − 1, ranked at the new row's creation time, queuing their objects.
+    /// The snapshot does not see a sibling that another instance makes ready at the same instant, so two concurrent
+    /// completions may leave one variant too many until the next one. Evicted rows are locked in id order, as the
+    /// access flush locks them, so the two never deadlock; a row deleted meanwhile (expired) is skipped, not queued twice.
+    /// </summary>
+    private static readonly string MarkVariantReadySql = $"""
+        WITH ready AS (
+            UPDATE asset_variants v SET is_ready = true
+            WHERE v.id = $1 AND NOT v.is_ready AND NOT EXISTS (
+                SELECT 1 FROM asset_variants w
+                WHERE w.asset_id = v.asset_id AND w.transformation = v.transformation AND NOT w.is_original AND w.is_ready)
+            RETURNING {PostgresAssetSql.VariantColumns}
+        ), ranked AS (
+            SELECT w.id, row_number() OVER (ORDER BY {DecayedScore("w", "r.created_at", "$3")} DESC,
+                w.last_accessed_at DESC NULLS LAST, w.created_at DESC, w.id DESC) AS rank
+            FROM asset_variants w JOIN ready r ON w.asset_id = r.asset_id
+            WHERE NOT w.is_original AND w.is_ready AND w.id <> r.id
+        ), doomed AS (
+            SELECT d.id FROM asset_variants d JOIN ranked k ON d.id = k.id WHERE k.rank >= $2 ORDER BY d.id FOR UPDATE OF d
+        ), evicted AS (
+            DELETE FROM asset_variants d USING doomed k WHERE d.id = k.id
+            RETURNING d.bucket, d.object_key
+        ), queued AS (
+            INSERT INTO object_deletion_outbox (bucket, object_key) SELECT bucket, object_key FROM evicted
+        )
+        SELECT {PostgresAssetSql.VariantColumns} FROM ready
         """;
 
     /// <summary>
@@ -71,13 +94,16 @@ public sealed partial class PostgresAssetRepository : IVariantRecords
             variant.Transformation, variant.ExpiresAt));
     }
 
-    public async Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, CancellationToken cancellationToken)
+    public async Task<Variant?> MarkVariantReadyAsync(PendingVariant variant, VariantCap cap, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variant);
+        ArgumentNullException.ThrowIfNull(cap);
         try
         {
             await using var command = dataSource.CreateCommand(MarkVariantReadySql);
             Add(command, variant.Variant.Id, NpgsqlDbType.Uuid);
+            Add(command, cap.MaxVariants, NpgsqlDbType.Integer);
+            Add(command, cap.AccessScoreHalfLife.TotalSeconds, NpgsqlDbType.Double);
             if (await ReadVariantAsync(command, cancellationToken).ConfigureAwait(false) is { } ready) return ready;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
@@ -97,15 +123,6 @@ public sealed partial class PostgresAssetRepository : IVariantRecords
         await using var command = dataSource.CreateCommand(AbandonVariantSql);
         AddDropParameters(command, variant);
         await command.ScalarAsync(dataSource, cancellationToken).ConfigureAwait(false);
-    }
-
-    public async Task TouchVariantAsync(Guid assetId, Guid variantId, DateTimeOffset expiresAt, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("UPDATE asset_variants SET expires_at = $3 WHERE id = $2 AND asset_id = $1 AND NOT is_original AND is_ready");
-        Add(command, assetId, NpgsqlDbType.Uuid);
-        Add(command, variantId, NpgsqlDbType.Uuid);
-        Add(command, expiresAt.ToUniversalTime(), NpgsqlDbType.TimestampTz);
-        await command.NonQueryAsync(dataSource, cancellationToken).ConfigureAwait(false);
     }
 
     private static void AddDropParameters(NpgsqlCommand command, PendingVariant variant)
