@@ -16,7 +16,7 @@ namespace Konifer.Paths;
 /// <param name="Expiration"><c>transform.expire</c>; default never.</param>
 /// <param name="Bucket"><c>object-store.bucket</c> (or <c>bucket</c>); default <c>assets</c>.</param>
 /// <param name="UploadRuleset"><c>upload-ruleset</c>; default accept, no rules.</param>
-/// <param name="Redirect"><c>return-format.redirect</c>; default none.</param>
+/// <param name="Delivery"><c>delivery</c> (formerly <c>return-format.redirect</c>); default the service's own URL.</param>
 /// <param name="CacheControl"><c>cache-control</c>; default disabled.</param>
 public sealed record PathConfiguration(
     IReadOnlyList<ImageFormat> AllowedContentTypes,
@@ -27,7 +27,7 @@ public sealed record PathConfiguration(
     ExpirationSettings Expiration,
     string Bucket,
     UploadRuleset UploadRuleset,
-    RedirectSettings Redirect,
+    DeliverySettings Delivery,
     CacheControlSettings CacheControl)
 {
     public const string DefaultBucket = "assets";
@@ -41,7 +41,7 @@ public sealed record PathConfiguration(
         ExpirationSettings.Never,
         DefaultBucket,
         UploadRuleset.AcceptAll,
-        RedirectSettings.Default,
+        DeliverySettings.Default,
         CacheControlSettings.Disabled);
 
     public bool Allows(ImageFormat format) => AllowedContentTypes.Contains(format);
@@ -49,7 +49,7 @@ public sealed record PathConfiguration(
     /// <summary>
     /// The effective configuration of merged <paramref name="settings"/>: what they leave unset takes its system default.
     /// </summary>
-    /// <exception cref="InvalidPathSettingException">The settings break a rule of expiration or redirect.</exception>
+    /// <exception cref="InvalidPathSettingException">The settings break a rule of expiration or delivery.</exception>
     public static PathConfiguration From(PathSettings settings) => new(
         settings.AllowedContentTypes ?? ImageFormats.All,
         settings.Lqip ?? Default.Lqip,
@@ -59,8 +59,8 @@ public sealed record PathConfiguration(
         Within("transform.expire", () => ExpirationSettings.Create(settings.ExpirationStrategy ?? ExpirationStrategy.Never, settings.ExpirationTtl)),
         settings.Bucket ?? DefaultBucket,
         new UploadRuleset(settings.UploadDefault ?? UploadDecision.Accept, settings.AcceptRules ?? [], settings.RejectRules ?? [], settings.ModifyRules ?? []),
-        Within("return-format.redirect", () => RedirectSettings.Create(settings.RedirectStrategy ?? RedirectStrategy.None,
-            settings.RedirectTemplate ?? RedirectSettings.DefaultTemplateString, settings.PresignedTtl ?? RedirectSettings.DefaultPresignedTtl)),
+        Within("delivery", () => DeliverySettings.Create(settings.DeliveryStrategy ?? DeliveryStrategy.Service,
+            settings.DeliveryTemplate ?? DeliverySettings.DefaultTemplateString, settings.DeliveryPresignedTtl ?? DeliverySettings.DefaultPresignedTtl)),
         new CacheControlSettings(settings.CacheEnabled ?? false, settings.MaxAge, settings.SharedMaxAge, settings.CacheVisibility,
             settings.CacheRevalidation, settings.StaleWhileRevalidate, settings.StaleIfError, settings.CacheImmutable ?? false));
 

@@ -16,14 +16,14 @@ internal static class PathRulesReader
     /// <summary>One block as configured: the pattern and its body, whose key names the block in messages.</summary>
     private sealed record Block(PathPattern Pattern, ConfigReader Body);
 
-    public static PathConfigurationResolver Read(ConfigReader root, VariantProfiles profiles)
+    public static PathConfigurationResolver Read(ConfigReader root, VariantProfiles profiles, ConfigurationWarnings? warnings = null)
     {
         var rules = new List<PathRule>();
         PathSettings? rootSettings = null;
         // Least specific first, so that a bad value in /** is reported at /**, not at the first block that inherits it.
         foreach (var block in Blocks(root).OrderBy(b => b.Pattern, PathPattern.SpecificityComparer))
         {
-            var settings = PathSettingsReader.Read(block.Body, profiles);
+            var settings = PathSettingsReader.Read(block.Body, profiles, warnings);
             if (block.Pattern.Equals(PathPattern.Root)) rootSettings = settings;
             Check(block.Body, rootSettings is null || ReferenceEquals(settings, rootSettings) ? settings : settings.Over(rootSettings));
             rules.Add(new PathRule(block.Pattern, settings));

@@ -26,15 +26,11 @@ internal static class PathSettingsReader
     private static readonly (string, ExpirationStrategy)[] ExpirationStrategies =
         [("never", ExpirationStrategy.Never), ("ttl", ExpirationStrategy.Ttl), ("idle", ExpirationStrategy.Idle)];
 
-    private static readonly (string, RedirectStrategy)[] RedirectStrategies =
-        [("none", RedirectStrategy.None), ("presigned", RedirectStrategy.Presigned), ("template", RedirectStrategy.Template)];
-
-    public static PathSettings Read(ConfigReader block, VariantProfiles profiles)
+    public static PathSettings Read(ConfigReader block, VariantProfiles profiles, ConfigurationWarnings? warnings = null)
     {
         var transform = block.Section("transform");
         var preprocessing = transform.Section("preprocessing");
         var expire = transform.Section("expire");
-        var redirect = block.Section("return-format").Section("redirect");
         var settings = new PathSettings
         {
             AllowedContentTypes = ContentTypes(block),
@@ -46,10 +42,8 @@ internal static class PathSettingsReader
             ExpirationStrategy = expire.Choice("strategy", ExpirationStrategies),
             ExpirationTtl = expire.Duration("ttl"),
             Bucket = Bucket(block),
-            RedirectStrategy = redirect.Choice("strategy", RedirectStrategies),
-            RedirectTemplate = redirect.Section("template").String("string"),
-            PresignedTtl = redirect.Section("presigned").Duration("ttl"),
         };
+        settings = DeliveryReader.Read(block, settings, warnings);
         settings = UploadRulesetReader.Read(block.Section("upload-ruleset"), settings);
         return CacheControlReader.Read(block.Section("cache-control"), settings);
     }
