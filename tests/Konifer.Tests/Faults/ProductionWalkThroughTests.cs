@@ -32,6 +32,13 @@ public sealed class ProductionWalkThroughTests(PostgresServer postgres, S3Server
     }
 
     [Fact]
+    public async Task Entries_lists_the_paths_entries_as_info_shows_them_on_PostgreSQL_and_S3()
+    {
+        await using var server = await KoniferTestServer.StartAsync(ProductionStores.Config(await postgres.CreateDatabaseAsync(withLtree: true), s3.Endpoint));
+        await EntriesWalk.RunAsync(server.Client, "/listing");
+    }
+
+    [Fact]
     public async Task Text_no_store_can_keep_is_a_400_naming_the_field_on_PostgreSQL_and_S3()
     {
         await using var server = await KoniferTestServer.StartAsync(ProductionStores.Config(await postgres.CreateDatabaseAsync(withLtree: true), s3.Endpoint));
