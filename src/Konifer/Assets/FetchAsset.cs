@@ -9,7 +9,8 @@ namespace Konifer.Assets;
 
 /// <summary>
 /// Reads a path: finds the entries the selectors name and answers with their information, a link, a redirect or the
-/// bytes of the variant asked for (generated now when it does not exist yet).
+/// bytes of the variant asked for (generated now when it does not exist yet). Links and redirects point where the
+/// path's <c>delivery</c> says.
 /// </summary>
 public sealed class FetchAsset(
     IAssetEntries entries,
@@ -19,26 +20,26 @@ public sealed class FetchAsset(
     VariantCache variants,
     IPresignedUrlIssuer? presigner = null)
 {
+    /// <summary><c>limit</c> of an <c>entries</c> request that gives none.</summary>
+    public const int DefaultEntriesLimit = 20;
+
     /// <summary>
     /// Refusals: <see cref="BadRequestException"/> and <see cref="InvalidTransformationException"/> (400),
-    /// <see cref="AssetNotFoundException"/> when nothing matches. The checks that need no I/O run before any lookup.
+    /// <see cref="AssetNotFoundException"/> when nothing matches (except <c>entries</c>, which lists none). The checks
+    /// that need no I/O run before any lookup.
     /// </summary>
     public async Task<FetchOutcome> ExecuteAsync(FetchRequest request, CancellationToken cancellationToken)
     {
         var requested = request.Transformation;
-        var info = request.Format == ReturnFormat.Info;
-        if (!requested.IsEmpty && info)
-            throw new BadRequestException("Transformation parameters cannot be combined with the info return format.");
+        var limit = CheckSelection(request);
         // Once per request: the path's rules, the variant cache and the generation all read this one configuration.
         var configuration = pathConfigurations.Resolve(request.Path);
         OnDemandPolicy.CheckRequest(configuration.OnDemandVariantMode, requested);
-        var limit = request.Limit ?? 1;
-        if (limit != 1 && !info)
-            throw new BadRequestException("limit other than 1 is only allowed with the info return format.");
 
         var assets = await entries.FindAsync(request.Path, new AssetQuery(request.EntryId, request.Order, request.Labels, limit), cancellationToken);
+        if (request.Format == ReturnFormat.Entries) return new FetchOutcome.Entries(assets, configuration.CacheControl);
         if (assets.Count == 0) throw new AssetNotFoundException(request.Path, request.EntryId);
-        if (info) return new FetchOutcome.Info(assets, limit != 1, configuration.CacheControl);
+        if (request.Format == ReturnFormat.Info) return new FetchOutcome.Info(assets[0], configuration.CacheControl);
 
         var asset = assets[0];
         // Accept negotiates every image answer; only the image itself refuses a header it cannot honour (issue 12).
@@ -50,14 +51,35 @@ public sealed class FetchAsset(
         // The Accept header may choose the format when nothing else names it: caches must key on it.
         var negotiated = OnDemandPolicy.Negotiates(configuration.OnDemandVariantMode, requested, profiles, request.Accept);
 
-        if (request.Format == ReturnFormat.Link)
-            return new FetchOutcome.Link(asset, served.Variant, ContentQuery(requested, transformation), served.CacheStatus, negotiated,
-                configuration.CacheControl);
-        if (request.Format == ReturnFormat.Redirect && await RedirectAsync(configuration.Redirect, served.Variant, cancellationToken) is { } target)
-            return new FetchOutcome.Redirect(target.Location, served.CacheStatus, negotiated,
-                target.ExpiresAfter is { } lifetime ? configuration.CacheControl.LimitedTo(lifetime) : configuration.CacheControl);
+        if (request.Format is ReturnFormat.Link or ReturnFormat.Redirect)
+        {
+            var direct = await DirectUrlAsync(configuration.Delivery, served.Variant, cancellationToken);
+            var cacheControl = direct?.ExpiresAt is not null ? configuration.CacheControl.LimitedTo(configuration.Delivery.PresignedTtl) : configuration.CacheControl;
+            return new FetchOutcome.Delivery(asset, served.Variant, request.Format == ReturnFormat.Redirect, ContentQuery(requested, transformation),
+                direct, served.CacheStatus, negotiated, cacheControl);
+        }
         return new FetchOutcome.Content(asset, served.Variant, request.Format == ReturnFormat.Download, served.CacheStatus, negotiated,
             configuration.CacheControl, aborted => OpenAsync(asset, served.Variant, aborted));
+    }
+
+    /// <summary>
+    /// The selector rules of the reference, in its order, and the number of entries to look up: only <c>entries</c>
+    /// lists several (20 by default); the other formats read the first match, also when given <c>limit=-1</c>.
+    /// </summary>
+    private static int CheckSelection(FetchRequest request)
+    {
+        var format = request.Format;
+        var word = format.ToString().ToLowerInvariant();
+        if (!request.Transformation.IsEmpty && format is ReturnFormat.Info or ReturnFormat.Entries)
+            throw new BadRequestException($"Transformation parameters cannot be combined with the {word} return format.");
+        var limit = request.Limit ?? (format == ReturnFormat.Entries ? DefaultEntriesLimit : 1);
+        if (format != ReturnFormat.Entries && limit > 1)
+            throw new BadRequestException($"Cannot have limit > 1 with return format of: {word}");
+        if (format == ReturnFormat.Info && limit != 1)
+            throw new BadRequestException("Info requests must select a single entry");
+        if (format == ReturnFormat.Entries && request.EntryId is not null)
+            throw new BadRequestException("Entries cannot be selected by entry ID");
+        return format == ReturnFormat.Entries ? limit : 1;
     }
 
     /// <summary>A profile-only request links by the profile: a <c>profile_only</c> path would refuse its parameters spelt out.</summary>
@@ -67,18 +89,18 @@ public sealed class FetchAsset(
         : "?" + TransformationQuery.ToQueryString(transformation);
 
     /// <summary>
-    /// Where a <c>redirect</c> should point, or null to serve the content itself: strategy <c>none</c>, and
-    /// <c>presigned</c> on stores that cannot presign (in-memory, filesystem).
+    /// The URL <c>delivery</c> gives for the variant, or null for the service's own content URL: strategy
+    /// <c>service</c>, and <c>presigned</c> on stores that cannot presign (in-memory, filesystem).
     /// </summary>
-    private async ValueTask<RedirectTarget?> RedirectAsync(RedirectSettings redirect, Variant variant, CancellationToken cancellationToken)
+    private async ValueTask<DeliveryUrl?> DirectUrlAsync(DeliverySettings delivery, Variant variant, CancellationToken cancellationToken)
     {
-        switch (redirect.Strategy)
+        switch (delivery.Strategy)
         {
-            case RedirectStrategy.Template:
-                return new RedirectTarget(redirect.ResolveTemplate(variant.Location.Bucket, variant.Location.Key), null);
-            case RedirectStrategy.Presigned when presigner is not null:
-                var url = await presigner.TryPresignAsync(variant.Location, redirect.PresignedTtl, cancellationToken);
-                return url is null ? null : new RedirectTarget(url.AbsoluteUri, redirect.PresignedTtl);
+            case DeliveryStrategy.Template:
+                return new DeliveryUrl(delivery.ResolveTemplate(variant.Location.Bucket, variant.Location.Key), null);
+            case DeliveryStrategy.Presigned when presigner is not null:
+                var presigned = await presigner.TryPresignAsync(variant.Location, delivery.PresignedTtl, cancellationToken);
+                return presigned is null ? null : new DeliveryUrl(presigned.Url.AbsoluteUri, presigned.ExpiresAt);
             default:
                 return null;
         }

@@ -17,32 +17,27 @@ public abstract record FetchOutcome
 
     public CacheControlSettings CacheControl { get; }
 
-    /// <summary>
-    /// The entries themselves (<c>info</c>), never empty. <paramref name="AsList"/> when the request asked for other
-    /// than one entry (<c>limit</c> ≠ 1): then even a single match is answered as a list.
-    /// </summary>
-    public sealed record Info(IReadOnlyList<Asset> Assets, bool AsList, CacheControlSettings CacheControl) : FetchOutcome(CacheControl);
+    /// <summary>One entry's information (<c>info</c>).</summary>
+    public sealed record Info(Asset Asset, CacheControlSettings CacheControl) : FetchOutcome(CacheControl);
+
+    /// <summary>The information of every selected entry (<c>entries</c>) in the requested order; empty when none match.</summary>
+    public sealed record Entries(IReadOnlyList<Asset> Assets, CacheControlSettings CacheControl) : FetchOutcome(CacheControl);
 
     /// <summary>
-    /// Where the content is (<c>link</c>). <paramref name="ContentQuery"/> is the query of the content URL, with its
-    /// <c>?</c>: empty for the original, <c>?profile=name</c> when only a profile was asked for (a <c>profile_only</c>
-    /// path refuses explicit parameters, so the link must not spell the profile out), else the variant's canonical
-    /// parameters.
-    /// </summary>
-    public sealed record Link(Asset Asset, Variant Variant, string ContentQuery, CacheStatus CacheStatus, bool Negotiated,
-        CacheControlSettings CacheControl) : FetchOutcome(CacheControl);
-
-    /// <summary>
-    /// Send the client to <paramref name="Location"/> (<c>redirect</c>). For a presigned URL,
+    /// Where the delivered variant is (<c>link</c>, or <c>redirect</c> when <paramref name="AsRedirect"/>).
+    /// <paramref name="Direct"/> is the URL the path's delivery strategy gives, or null for the service's own content
+    /// URL of the entry, whose query is <paramref name="ContentQuery"/> (with its <c>?</c>): empty for the original,
+    /// <c>?profile=name</c> when only a profile was asked for (a <c>profile_only</c> path refuses explicit parameters,
+    /// so the URL must not spell the profile out), else the variant's canonical parameters. For a presigned URL,
     /// <paramref name="CacheControl"/> is already limited to the URL's lifetime, so no cache keeps a dead link.
     /// </summary>
-    public sealed record Redirect(string Location, CacheStatus CacheStatus, bool Negotiated, CacheControlSettings CacheControl)
-        : FetchOutcome(CacheControl);
+    public sealed record Delivery(Asset Asset, Variant Variant, bool AsRedirect, string ContentQuery, DeliveryUrl? Direct,
+        CacheStatus CacheStatus, bool Negotiated, CacheControlSettings CacheControl) : FetchOutcome(CacheControl);
 
     /// <summary>
-    /// The bytes (<c>content</c>, <c>download</c>, or a <c>redirect</c> the path cannot make). <paramref name="OpenAsync"/>
-    /// opens them only when they are sent, so a conditional request answered with 304 never touches the object store;
-    /// it throws <see cref="AssetContentMissingException"/> when the object is gone.
+    /// The bytes (<c>content</c>, <c>download</c>). <paramref name="OpenAsync"/> opens them only when they are sent,
+    /// so a conditional request answered with 304 never touches the object store; it throws
+    /// <see cref="AssetContentMissingException"/> when the object is gone.
     /// </summary>
     public sealed record Content(Asset Asset, Variant Variant, bool AsDownload, CacheStatus CacheStatus, bool Negotiated,
         CacheControlSettings CacheControl, Func<CancellationToken, Task<StoredObject>> OpenAsync) : FetchOutcome(CacheControl);

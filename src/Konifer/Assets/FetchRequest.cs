@@ -20,7 +20,10 @@ public sealed record FetchRequest(AssetPath Path, ReturnFormat Format)
     /// <summary>Label filters: every one must match.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    /// <summary>How many entries, as given; null when not given (one). Only <see cref="ReturnFormat.Info"/> may ask for more.</summary>
+    /// <summary>
+    /// How many entries, as given (<c>-1</c> for all); null when not given: 20 for <see cref="ReturnFormat.Entries"/>,
+    /// one otherwise. Only <see cref="ReturnFormat.Entries"/> may ask for more than one.
+    /// </summary>
     public int? Limit { get; init; }
 
     /// <summary>The variant asked for; <see cref="RequestedTransformation.None"/> is the original.</summary>

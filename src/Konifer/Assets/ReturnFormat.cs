@@ -1,6 +1,9 @@
 namespace Konifer.Assets;
 
-/// <summary>What a fetch answers with: a link to the content, the entries' information, the bytes, or a redirect to them.</summary>
+/// <summary>
+/// What a fetch answers with: a link to the content, one entry's information, the bytes, a redirect to them, or the
+/// information of several entries (the only format that may select more than one).
+/// </summary>
 public enum ReturnFormat
 {
     Link,
@@ -8,4 +11,5 @@ public enum ReturnFormat
     Content,
     Download,
     Redirect,
+    Entries,
 }

@@ -7,4 +7,8 @@ namespace Konifer.Configuration;
 /// All of <c>konifer.conf</c> (after the environment's overrides), read and validated once at start-up by
 /// <see cref="Reading.KoniferConfigurationReader"/>: the global settings, the variant profiles and the path rules.
 /// </summary>
-public sealed record KoniferConfiguration(KoniferSettings Settings, VariantProfiles Profiles, PathConfigurationResolver Paths);
+public sealed record KoniferConfiguration(KoniferSettings Settings, VariantProfiles Profiles, PathConfigurationResolver Paths)
+{
+    /// <summary>Older spellings that were accepted, each as <c>key: what to write instead</c>; logged once at start-up.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

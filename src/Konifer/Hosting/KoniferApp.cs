@@ -54,7 +54,7 @@ public static partial class KoniferApp
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
         LogConfiguration(logger, configPath ?? "built-in defaults (no konifer.conf found)");
-        LegacyKeys.Warn(logger, document);
+        foreach (var warning in configuration.Warnings) LogConfigurationWarning(logger, warning);
         VipsStartupLog.Write(logger);
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
             LogInMemory(logger);
@@ -85,6 +85,9 @@ public static partial class KoniferApp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configuration: {Source}")]
     private static partial void LogConfiguration(ILogger logger, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
+    private static partial void LogConfigurationWarning(ILogger logger, string warning);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "IN_MEMORY=true: assets are kept in memory and lost when the process stops")]
     private static partial void LogInMemory(ILogger logger);

@@ -35,7 +35,7 @@ public static class AssetsApi
     }
 
     // Results<> takes our own IResults too: the union names every shape a read answers with.
-    private static async Task<Results<JsonRepresentationResult<AssetResponse>, JsonRepresentationResult<AssetResponse[]>,
+    private static async Task<Results<JsonRepresentationResult<AssetResponse>, JsonRepresentationResult<EntriesResponse>,
         JsonRepresentationResult<LinkResponse>, RedirectHttpResult, AssetContentResult>> FetchAsync(string? rest, HttpRequest request,
         FetchAsset fetch, KoniferSettings settings, CancellationToken cancellationToken)
     {
@@ -61,22 +61,34 @@ public static class AssetsApi
         switch (outcome)
         {
             case FetchOutcome.Info info:
-                return info.AsList
-                    ? new JsonRepresentationResult<AssetResponse[]>(info.Assets.Select(AssetResponse.From).ToArray())
-                    : new JsonRepresentationResult<AssetResponse>(AssetResponse.From(info.Assets[0]));
-            case FetchOutcome.Link link:
-                ServedHeaders(response, link.CacheStatus, link.Negotiated);
-                var url = $"{EntryUrl(request, settings, link.Asset)}/content{link.ContentQuery}";
-                return new JsonRepresentationResult<LinkResponse>(new LinkResponse(url, LqipResponse.From(link.Variant.Lqip), link.Asset.Information.Alt));
-            case FetchOutcome.Redirect redirect:
-                ServedHeaders(response, redirect.CacheStatus, redirect.Negotiated);
-                return TypedResults.Redirect(redirect.Location, permanent: false, preserveMethod: true);
+                return new JsonRepresentationResult<AssetResponse>(AssetResponse.From(info.Asset));
+            case FetchOutcome.Entries list:
+                return new JsonRepresentationResult<EntriesResponse>(EntriesResponse.From(list.Assets));
+            case FetchOutcome.Delivery delivery:
+                ServedHeaders(response, delivery.CacheStatus, delivery.Negotiated);
+                var url = delivery.Direct?.Url ?? ServiceContentUrl(request, settings, delivery.Asset, delivery.ContentQuery);
+                return delivery.AsRedirect
+                    ? TypedResults.Redirect(url, permanent: false, preserveMethod: true)
+                    : new JsonRepresentationResult<LinkResponse>(LinkResponse.From(url, delivery.Direct?.ExpiresAt, delivery.Asset, delivery.Variant));
             case FetchOutcome.Content content:
                 ServedHeaders(response, content.CacheStatus, content.Negotiated);
                 return new AssetContentResult(content.Asset, content.Variant, content.OpenAsync, content.AsDownload);
             default:
                 throw new UnreachableException($"{outcome.GetType().Name} is not a kind of {nameof(FetchOutcome)}.");
         }
+    }
+
+    /// <summary>
+    /// The entry's own content URL (<c>delivery.strategy = service</c>), pinned to the entry and to the variant's
+    /// canonical query. When URL signing is on it carries a fresh signature, or following it would be refused: the
+    /// signature covers the path the server receives, so only the part from <c>/assets</c> on is signed (a prefix of
+    /// <c>http.public-url</c> is a proxy's, which it strips).
+    /// </summary>
+    private static string ServiceContentUrl(HttpRequest request, KoniferSettings settings, Asset asset, string contentQuery)
+    {
+        var relative = $"{EntryPath(asset)}/content{contentQuery}";
+        if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer) relative = signer.SignUrl(relative);
+        return BaseUrl(request, settings) + relative;
     }
 
     /// <summary>How the variant was found and chosen: only the use case knows, so AssetContentResult cannot set these.</summary>
@@ -140,9 +152,10 @@ public static class AssetsApi
         return TypedResults.NoContent();
     }
 
-    /// <summary>The absolute URL of one entry (<c>…/assets/{path}/-/entry/{id}</c>): Location of a store, base of a link.</summary>
-    private static string EntryUrl(HttpRequest request, KoniferSettings settings, Asset asset) =>
-        $"{BaseUrl(request, settings)}/assets{asset.Path.Value}/-/entry/{asset.EntryId}";
+    /// <summary>The absolute URL of one entry (<c>…/assets/{path}/-/entry/{id}</c>): Location of a store.</summary>
+    private static string EntryUrl(HttpRequest request, KoniferSettings settings, Asset asset) => BaseUrl(request, settings) + EntryPath(asset);
+
+    private static string EntryPath(Asset asset) => $"/assets{asset.Path.Value}/-/entry/{asset.EntryId}";
 
     /// <summary><c>http.public-url</c> when configured, else the scheme and host the client used.</summary>
     private static string BaseUrl(HttpRequest request, KoniferSettings settings) =>

@@ -19,7 +19,7 @@ namespace Konifer.Paths;
 /// <param name="VariantCache"><c>transform.retention.cache</c>; default 16 variants per asset, half-life 1h.</param>
 /// <param name="Bucket"><c>object-store.bucket</c> (or <c>bucket</c>); default <c>assets</c>.</param>
 /// <param name="UploadRuleset"><c>upload-ruleset</c>; default accept, no rules.</param>
-/// <param name="Redirect"><c>return-format.redirect</c>; default none.</param>
+/// <param name="Delivery"><c>delivery</c> (formerly <c>return-format.redirect</c>); default the service's own URL.</param>
 /// <param name="CacheControl"><c>cache-control</c>; default disabled.</param>
 public sealed record PathConfiguration(
     IReadOnlyList<ImageFormat> AllowedContentTypes,
@@ -33,7 +33,7 @@ public sealed record PathConfiguration(
     VariantCacheSettings VariantCache,
     string Bucket,
     UploadRuleset UploadRuleset,
-    RedirectSettings Redirect,
+    DeliverySettings Delivery,
     CacheControlSettings CacheControl)
 {
     public const string DefaultBucket = "assets";
@@ -50,7 +50,7 @@ public sealed record PathConfiguration(
         VariantCacheSettings.Default,
         DefaultBucket,
         UploadRuleset.AcceptAll,
-        RedirectSettings.Default,
+        DeliverySettings.Default,
         CacheControlSettings.Disabled);
 
     public bool Allows(ImageFormat format) => AllowedContentTypes.Contains(format);
@@ -58,7 +58,7 @@ public sealed record PathConfiguration(
     /// <summary>
     /// The effective configuration of merged <paramref name="settings"/>: what they leave unset takes its system default.
     /// </summary>
-    /// <exception cref="InvalidPathSettingException">The settings break a rule of retention or redirect.</exception>
+    /// <exception cref="InvalidPathSettingException">The settings break a rule of retention or delivery.</exception>
     public static PathConfiguration From(PathSettings settings) => new(
         settings.AllowedContentTypes ?? ImageFormats.All,
         LimitsOf(settings),
@@ -72,8 +72,8 @@ public sealed record PathConfiguration(
             settings.EagerVariants?.Count ?? 0)),
         settings.Bucket ?? DefaultBucket,
         new UploadRuleset(settings.UploadDefault ?? UploadDecision.Accept, settings.AcceptRules ?? [], settings.RejectRules ?? [], settings.ModifyRules ?? []),
-        Within("return-format.redirect", () => RedirectSettings.Create(settings.RedirectStrategy ?? RedirectStrategy.None,
-            settings.RedirectTemplate ?? RedirectSettings.DefaultTemplateString, settings.PresignedTtl ?? RedirectSettings.DefaultPresignedTtl)),
+        Within("delivery", () => DeliverySettings.Create(settings.DeliveryStrategy ?? DeliveryStrategy.Service,
+            settings.DeliveryTemplate ?? DeliverySettings.DefaultTemplateString, settings.DeliveryPresignedTtl ?? DeliverySettings.DefaultPresignedTtl)),
         new CacheControlSettings(settings.CacheEnabled ?? false, settings.MaxAge, settings.SharedMaxAge, settings.CacheVisibility,
             settings.CacheRevalidation, settings.StaleWhileRevalidate, settings.StaleIfError, settings.CacheImmutable ?? false));
 

@@ -83,14 +83,14 @@ public sealed record PathSettings
     /// <summary><c>upload-ruleset.modify-rules</c>.</summary>
     public IReadOnlyList<UploadRule>? ModifyRules { get; init; }
 
-    /// <summary><c>return-format.redirect.strategy</c>.</summary>
-    public RedirectStrategy? RedirectStrategy { get; init; }
+    /// <summary><c>delivery.strategy</c> (or the older <c>return-format.redirect.strategy</c>).</summary>
+    public DeliveryStrategy? DeliveryStrategy { get; init; }
 
-    /// <summary><c>return-format.redirect.template.string</c>.</summary>
-    public string? RedirectTemplate { get; init; }
+    /// <summary><c>delivery.template.string</c>.</summary>
+    public string? DeliveryTemplate { get; init; }
 
-    /// <summary><c>return-format.redirect.presigned.ttl</c>.</summary>
-    public TimeSpan? PresignedTtl { get; init; }
+    /// <summary><c>delivery.presigned.ttl</c>.</summary>
+    public TimeSpan? DeliveryPresignedTtl { get; init; }
 
     /// <summary><c>cache-control.enabled</c>.</summary>
     public bool? CacheEnabled { get; init; }
@@ -142,9 +142,9 @@ public sealed record PathSettings
         AcceptRules = AcceptRules ?? lower.AcceptRules,
         RejectRules = RejectRules ?? lower.RejectRules,
         ModifyRules = ModifyRules ?? lower.ModifyRules,
-        RedirectStrategy = RedirectStrategy ?? lower.RedirectStrategy,
-        RedirectTemplate = RedirectTemplate ?? lower.RedirectTemplate,
-        PresignedTtl = PresignedTtl ?? lower.PresignedTtl,
+        DeliveryStrategy = DeliveryStrategy ?? lower.DeliveryStrategy,
+        DeliveryTemplate = DeliveryTemplate ?? lower.DeliveryTemplate,
+        DeliveryPresignedTtl = DeliveryPresignedTtl ?? lower.DeliveryPresignedTtl,
         CacheEnabled = CacheEnabled ?? lower.CacheEnabled,
         MaxAge = MaxAge ?? lower.MaxAge,
         SharedMaxAge = SharedMaxAge ?? lower.SharedMaxAge,

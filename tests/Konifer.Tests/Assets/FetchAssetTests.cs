@@ -38,7 +38,7 @@ public sealed class FetchAssetTests : IAsyncLifetime
             "/profiles/**": { "transform": { "on-demand-variant": { "mode": "profile_only" } } },
             "/cdn/**": { "return-format": { "redirect": { "strategy": "template", "template": { "string": "https://cdn.example/{bucket}/{key}" } } } },
             "/signed/**": {
-              "return-format": { "redirect": { "strategy": "presigned", "presigned": { "ttl": "10m" } } },
+              "delivery": { "strategy": "presigned", "presigned": { "ttl": "10m" } },
               "cache-control": { "enabled": true, "max-age": 3600, "visibility": "public", "stale-if-error": 60, "immutable": true }
             }
           }
@@ -92,32 +92,62 @@ public sealed class FetchAssetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Info_answers_the_newest_entry_or_a_list_when_a_limit_is_given()
+    public async Task Info_answers_the_newest_entry_and_entries_lists_them_newest_first()
     {
         await StoreAsync("/photos/a");
         var newest = await StoreAsync("/photos/a");
 
         var one = Assert.IsType<FetchOutcome.Info>(await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Info), None));
-        var all = Assert.IsType<FetchOutcome.Info>(
-            await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Info) with { Limit = AssetQuery.All }, None));
+        var all = Assert.IsType<FetchOutcome.Entries>(
+            await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Entries) with { Limit = AssetQuery.All }, None));
+        var none = Assert.IsType<FetchOutcome.Entries>(await Fetch().ExecuteAsync(Request("/photos/empty", ReturnFormat.Entries), None));
 
-        Assert.False(one.AsList);
-        Assert.Equal(newest.Id, Assert.Single(one.Assets).Id);
+        Assert.Equal(newest.Id, one.Asset.Id);
         Assert.Equal("max-age=3600, public", one.CacheControl.ToHeaderValue());
-        Assert.True(all.AsList);
         Assert.Equal(new long[] { 1, 0 }, all.Assets.Select(a => a.EntryId));
+        Assert.Equal("max-age=3600, public", all.CacheControl.ToHeaderValue());
+        Assert.Empty(none.Assets);
+    }
+
+    [Fact]
+    public async Task Entries_lists_20_unless_a_limit_is_given()
+    {
+        for (var i = 0; i < 22; i++) await StoreAsync("/photos/many");
+
+        var byDefault = Assert.IsType<FetchOutcome.Entries>(await Fetch().ExecuteAsync(Request("/photos/many", ReturnFormat.Entries), None));
+        var three = Assert.IsType<FetchOutcome.Entries>(
+            await Fetch().ExecuteAsync(Request("/photos/many", ReturnFormat.Entries) with { Limit = 3 }, None));
+
+        Assert.Equal(Enumerable.Range(2, 20).Select(i => (long)i).Reverse(), byDefault.Assets.Select(a => a.EntryId));
+        Assert.Equal([21L, 20L, 19L], three.Assets.Select(a => a.EntryId));
+    }
+
+    [Fact]
+    public async Task A_single_entry_format_with_limit_minus_one_reads_the_first_match()
+    {
+        await StoreAsync("/photos/a");
+        var newest = await StoreAsync("/photos/a");
+
+        var content = Assert.IsType<FetchOutcome.Content>(
+            await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Content) with { Limit = AssetQuery.All }, None));
+
+        Assert.Equal(newest.Id, content.Asset.Id);
     }
 
     [Theory]
-    [InlineData(ReturnFormat.Info, "w=10", null, "Transformation parameters cannot be combined with the info return format.")]
-    [InlineData(ReturnFormat.Content, "", 2, "limit other than 1 is only allowed with the info return format.")]
-    [InlineData(ReturnFormat.Link, "", AssetQuery.All, "limit other than 1 is only allowed with the info return format.")]
-    public async Task Requests_that_mix_info_rules_are_refused(ReturnFormat format, string query, int? limit, string message)
+    [InlineData(ReturnFormat.Info, "w=10", null, null, "Transformation parameters cannot be combined with the info return format.")]
+    [InlineData(ReturnFormat.Entries, "w=10", null, null, "Transformation parameters cannot be combined with the entries return format.")]
+    [InlineData(ReturnFormat.Content, "", 2, null, "Cannot have limit > 1 with return format of: content")]
+    [InlineData(ReturnFormat.Link, "", 5, null, "Cannot have limit > 1 with return format of: link")]
+    [InlineData(ReturnFormat.Info, "", 2, null, "Cannot have limit > 1 with return format of: info")]
+    [InlineData(ReturnFormat.Info, "", AssetQuery.All, null, "Info requests must select a single entry")]
+    [InlineData(ReturnFormat.Entries, "", null, 0L, "Entries cannot be selected by entry ID")]
+    public async Task Requests_that_break_the_selector_rules_are_refused(ReturnFormat format, string query, int? limit, long? entryId, string message)
     {
         await StoreAsync("/photos/a");
 
         var refused = await Assert.ThrowsAsync<BadRequestException>(() =>
-            Fetch().ExecuteAsync(Request("/photos/a", format, query) with { Limit = limit }, None));
+            Fetch().ExecuteAsync(Request("/photos/a", format, query) with { Limit = limit, EntryId = entryId }, None));
 
         Assert.Equal(message, refused.Message);
     }
@@ -140,12 +170,12 @@ public sealed class FetchAssetTests : IAsyncLifetime
         await StoreAsync("/photos/a");
         await StoreAsync("/profiles/a");
 
-        var original = Assert.IsType<FetchOutcome.Link>(await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Link), None));
-        var generated = Assert.IsType<FetchOutcome.Link>(await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Link, "w=12&format=png"), None));
-        var again = Assert.IsType<FetchOutcome.Link>(await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Link, "w=12&format=png"), None));
-        var profile = Assert.IsType<FetchOutcome.Link>(await Fetch().ExecuteAsync(Request("/profiles/a", ReturnFormat.Link, "profile=thumb"), None));
+        var original = Assert.IsType<FetchOutcome.Delivery>(await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Link), None));
+        var generated = Assert.IsType<FetchOutcome.Delivery>(await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Link, "w=12&format=png"), None));
+        var again = Assert.IsType<FetchOutcome.Delivery>(await Fetch().ExecuteAsync(Request("/photos/a", ReturnFormat.Link, "w=12&format=png"), None));
+        var profile = Assert.IsType<FetchOutcome.Delivery>(await Fetch().ExecuteAsync(Request("/profiles/a", ReturnFormat.Link, "profile=thumb"), None));
 
-        Assert.Equal(("", CacheStatus.Hit, true), (original.ContentQuery, original.CacheStatus, original.Variant.IsOriginal));
+        Assert.Equal(("", CacheStatus.Hit, true, false, null), (original.ContentQuery, original.CacheStatus, original.Variant.IsOriginal, original.AsRedirect, original.Direct));
         Assert.Equal(("?w=12&h=6&format=png", CacheStatus.Miss), (generated.ContentQuery, generated.CacheStatus));
         Assert.Equal((generated.Variant.Id, CacheStatus.Hit), (again.Variant.Id, again.CacheStatus));
         Assert.Equal("?profile=thumb", profile.ContentQuery);
@@ -157,33 +187,37 @@ public sealed class FetchAssetTests : IAsyncLifetime
     {
         var asset = await StoreAsync("/cdn/a");
 
-        var redirect = Assert.IsType<FetchOutcome.Redirect>(await Fetch().ExecuteAsync(Request("/cdn/a", ReturnFormat.Redirect), None));
+        var redirect = Assert.IsType<FetchOutcome.Delivery>(await Fetch().ExecuteAsync(Request("/cdn/a", ReturnFormat.Redirect), None));
 
-        Assert.Equal($"https://cdn.example/assets/{asset.Original.Location.Key}", redirect.Location);
+        Assert.True(redirect.AsRedirect);
+        Assert.Equal(new DeliveryUrl($"https://cdn.example/assets/{asset.Original.Location.Key}", null), redirect.Direct);
         Assert.Equal(CacheControlSettings.Disabled, redirect.CacheControl);
     }
 
-    [Fact]
-    public async Task A_presigned_redirect_is_cached_no_longer_than_its_url_lives()
+    [Theory]
+    [InlineData(ReturnFormat.Redirect)]
+    [InlineData(ReturnFormat.Link)]
+    public async Task A_presigned_url_expires_after_the_ttl_and_is_cached_no_longer(ReturnFormat format)
     {
         var asset = await StoreAsync("/signed/a");
 
-        var redirect = Assert.IsType<FetchOutcome.Redirect>(
-            await Fetch(new FixedPresigner()).ExecuteAsync(Request("/signed/a", ReturnFormat.Redirect), None));
+        var delivery = Assert.IsType<FetchOutcome.Delivery>(
+            await Fetch(new FixedPresigner(_time)).ExecuteAsync(Request("/signed/a", format), None));
 
-        Assert.Equal($"https://store.example/assets/{asset.Original.Location.Key}?ttl=600", redirect.Location);
-        Assert.Equal("max-age=600, public", redirect.CacheControl.ToHeaderValue());
+        Assert.Equal(new DeliveryUrl($"https://store.example/assets/{asset.Original.Location.Key}?ttl=600", _time.GetUtcNow().AddMinutes(10)),
+            delivery.Direct);
+        Assert.Equal("max-age=600, public", delivery.CacheControl.ToHeaderValue());
     }
 
     [Fact]
-    public async Task A_redirect_the_store_cannot_presign_serves_the_content_with_the_full_cache_control()
+    public async Task A_store_that_cannot_presign_gets_the_service_url_with_the_full_cache_control()
     {
         await StoreAsync("/signed/a");
 
-        var content = Assert.IsType<FetchOutcome.Content>(await Fetch().ExecuteAsync(Request("/signed/a", ReturnFormat.Redirect), None));
+        var redirect = Assert.IsType<FetchOutcome.Delivery>(await Fetch().ExecuteAsync(Request("/signed/a", ReturnFormat.Redirect), None));
 
-        Assert.False(content.AsDownload);
-        Assert.Equal("max-age=3600, public, stale-if-error=60, immutable", content.CacheControl.ToHeaderValue());
+        Assert.Equal((true, null), (redirect.AsRedirect, redirect.Direct));
+        Assert.Equal("max-age=3600, public, stale-if-error=60, immutable", redirect.CacheControl.ToHeaderValue());
     }
 
     [Fact]
@@ -237,9 +271,10 @@ public sealed class FetchAssetTests : IAsyncLifetime
     }
 
     /// <summary>A store that can presign: the URL shows the location and lifetime it was asked for.</summary>
-    private sealed class FixedPresigner : IPresignedUrlIssuer
+    private sealed class FixedPresigner(TimeProvider time) : IPresignedUrlIssuer
     {
-        public ValueTask<Uri?> TryPresignAsync(ObjectLocation location, TimeSpan ttl, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<Uri?>(new Uri($"https://store.example/{location.Bucket}/{location.Key}?ttl={ttl.TotalSeconds}"));
+        public ValueTask<PresignedUrl?> TryPresignAsync(ObjectLocation location, TimeSpan ttl, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<PresignedUrl?>(new PresignedUrl(
+                new Uri($"https://store.example/{location.Bucket}/{location.Key}?ttl={ttl.TotalSeconds}"), time.GetUtcNow().Add(ttl)));
     }
 }

@@ -62,8 +62,8 @@ public sealed class ObjectStoreOutageTests(PostgresServer postgres, S3Server s3)
 
         var stored = await Client.StoreAsync("/gated/photo", png);
         Assert.Equal(1, stored.GetProperty("entryId").GetInt64()); // entry 0 was reserved, abandoned and is never reused
-        var all = await Client.GetJsonAsync("/assets/gated/photo/-/info?limit=-1");
-        Assert.Equal([1L], all.EnumerateArray().Select(a => a.GetProperty("entryId").GetInt64()));
+        var all = await Client.GetJsonAsync("/assets/gated/photo/-/entries?limit=-1");
+        Assert.Equal([1L], all.GetProperty("entries").EnumerateArray().Select(a => a.GetProperty("entryId").GetInt64()));
     }
 
     [Fact]

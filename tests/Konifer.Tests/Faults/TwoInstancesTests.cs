@@ -30,7 +30,7 @@ public sealed class TwoInstancesTests(PostgresServer postgres, S3Server s3)
         Assert.Equal(Enumerable.Range(0, 200).Select(i => (long)i), stored.Select(s => s.EntryId).Order());
         foreach (var instance in instances)
         {
-            var all = (await instance.GetJsonAsync("/assets/crowd/photo/-/info?limit=-1")).EnumerateArray().ToArray();
+            var all = (await instance.GetJsonAsync("/assets/crowd/photo/-/entries?limit=-1")).GetProperty("entries").EnumerateArray().ToArray();
             Assert.Equal(Enumerable.Range(0, 200).Select(i => 199L - i), all.Select(a => a.GetProperty("entryId").GetInt64()));
             // Each entry carries what its own upload sent.
             var uploadOf = all.ToDictionary(a => a.GetProperty("entryId").GetInt64(), a => a.GetProperty("labels").GetProperty("upload").GetString());

@@ -50,7 +50,7 @@ public sealed class CacheControlTests : IAsyncLifetime
     [InlineData("/assets/all/a/-/redirect", All)]
     [InlineData("/assets/all/a", All)]
     [InlineData("/assets/all/a/-/info", All)]
-    [InlineData("/assets/all/a/-/info?limit=-1", All)]
+    [InlineData("/assets/all/a/-/entries?limit=-1", All)]
     [InlineData("/assets/all/a/-/content?w=4&format=webp", All)]
     [InlineData("/assets/shared/a/-/content", "s-maxage=3600, no-cache")]
     public async Task Reads_carry_cache_control_exactly_as_configured(string url, string expected) =>

@@ -29,7 +29,12 @@ public sealed class FetchAssetTests : IAsyncLifetime
         var link = await Client.GetJsonAsync("/assets/users/1/photo");
         Assert.Equal("https://img.example.com/assets/users/1/photo/-/entry/1/content", link.GetProperty("url").GetString());
         Assert.Equal("zweites Bild ü", link.GetProperty("alt").GetString());
-        Assert.True(link.TryGetProperty("lqip", out _));
+        Assert.Equal(System.Text.Json.JsonValueKind.Object, link.GetProperty("lqip").ValueKind);
+        Assert.False(link.TryGetProperty("expiresAt", out _));
+        var attributes = link.GetProperty("attributes");
+        Assert.Equal((10, 40, "jpg", "srgb"), (attributes.GetProperty("height").GetInt32(), attributes.GetProperty("width").GetInt32(),
+            attributes.GetProperty("format").GetString(), attributes.GetProperty("colorSpace").GetString()));
+        Assert.Equal(["url", "alt", "lqip", "attributes"], link.EnumerateObject().Select(p => p.Name));
     }
 
     [Fact]
@@ -71,20 +76,22 @@ public sealed class FetchAssetTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Redirect_without_a_strategy_serves_content()
+    public async Task Redirect_without_a_strategy_sends_the_client_to_the_entrys_content()
     {
-        using var response = await Client.GetAsync("/assets/users/1/photo/-/redirect");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(_second, await response.Content.ReadAsByteArrayAsync());
+        using var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = _server.BaseAddress };
+        using var response = await client.GetAsync("/assets/users/1/photo/-/redirect");
+        Assert.Equal(HttpStatusCode.TemporaryRedirect, response.StatusCode);
+        Assert.Equal("https://img.example.com/assets/users/1/photo/-/entry/1/content", response.Headers.Location!.AbsoluteUri);
+        Assert.Empty(await response.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
-    public async Task Info_with_limit_returns_arrays_newest_first()
+    public async Task Info_answers_one_entry_and_entries_lists_them_newest_first()
     {
-        var all = await Client.GetJsonAsync("/assets/users/1/photo/-/info?limit=-1");
-        Assert.Equal([1L, 0L], all.EnumerateArray().Select(a => a.GetProperty("entryId").GetInt64()));
-        var two = await Client.GetJsonAsync("/assets/users/1/photo/-/new/info?limit=2");
-        Assert.Equal(2, two.GetArrayLength());
+        var all = await Client.GetJsonAsync("/assets/users/1/photo/-/entries?limit=-1");
+        Assert.Equal([1L, 0L], all.GetProperty("entries").EnumerateArray().Select(a => a.GetProperty("entryId").GetInt64()));
+        var two = await Client.GetJsonAsync("/assets/users/1/photo/-/new/entries?limit=2");
+        Assert.Equal(2, two.GetProperty("entries").GetArrayLength());
         var one = await Client.GetJsonAsync("/assets/users/1/photo/-/INFO");
         Assert.Equal(1, one.GetProperty("entryId").GetInt64());
         var legacy = await Client.GetJsonAsync("/assets/users/1/photo/-/created/metadata");
@@ -120,8 +127,9 @@ public sealed class FetchAssetTests : IAsyncLifetime
     [InlineData("/assets/users/1/photo/-/entry/x/info", 400, "Entry id 'x'")]
     [InlineData("/assets/users/1/photo/-/entry/1/bogus", 400, "not a return format")]
     [InlineData("/assets/users/1/photo/-/new/content/extra", 400, "Invalid selectors")]
-    [InlineData("/assets/users/1/photo/-/content?limit=2", 400, "only allowed with the info return format")]
-    [InlineData("/assets/users/1/photo/-/info?limit=0", 400, "limit '0' is invalid")]
+    [InlineData("/assets/users/1/photo/-/content?limit=2", 400, "Cannot have limit > 1 with return format of: content")]
+    [InlineData("/assets/users/1/photo/-/info?limit=-1", 400, "Info requests must select a single entry")]
+    [InlineData("/assets/users/1/photo/-/info?limit=0", 400, "Invalid limit")]
     [InlineData("/assets/users/1/photo/-/info?w=100", 400, "cannot be combined with the info return format")]
     [InlineData("/assets/users/1/photo/-/info?phone=a&phone=b", 400, "given more than once")]
     [InlineData("/nothing-here", 404, "asset routes start with /assets/")]

@@ -33,7 +33,7 @@ public sealed class RetentionKeysTests
     }
 
     [Fact]
-    public async Task Start_up_warns_once_naming_the_blocks_that_use_transform_expire()
+    public async Task Start_up_warns_for_each_block_that_uses_transform_expire()
     {
         var logs = new CapturingLogProvider();
         await using var server = await KoniferTestServer.StartAsync("""
@@ -46,8 +46,11 @@ public sealed class RetentionKeysTests
             }
             """, services: s => s.AddSingleton<ILoggerProvider>(logs));
 
-        var warning = Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("deprecated", StringComparison.Ordinal));
-        Assert.Equal("transform.expire is deprecated: write transform.retention.expire instead (the same strategy and ttl). "
-            + "Used in paths.\"/old/**\", paths.\"/older/**\"", warning.Message);
+        var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("deprecated", StringComparison.Ordinal))
+            .Select(e => e.Message).Order().ToArray();
+        Assert.Equal([
+            "paths.\"/old/**\".transform.expire: is deprecated: write transform.retention.expire instead (the same strategy and ttl)",
+            "paths.\"/older/**\".transform.expire: is deprecated: write transform.retention.expire instead (the same strategy and ttl)",
+        ], warnings);
     }
 }

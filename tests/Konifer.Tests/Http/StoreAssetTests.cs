@@ -96,8 +96,8 @@ public sealed class StoreAssetTests : IAsyncLifetime
         var ids = await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
             (await Client.StoreAsync("/concurrent/one", png)).GetProperty("entryId").GetInt64()));
         Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), ids.Order());
-        var all = await Client.GetJsonAsync("/assets/concurrent/one/-/info?limit=-1");
-        Assert.Equal(100, all.GetArrayLength());
+        var all = await Client.GetJsonAsync("/assets/concurrent/one/-/entries?limit=-1");
+        Assert.Equal(100, all.GetProperty("entries").GetArrayLength());
     }
 
     [Fact]

@@ -24,9 +24,9 @@ public class PathConfigurationResolverTests
             Assert.Equal("assets", config.Bucket);
             Assert.Equal(UploadDecision.Accept, config.UploadRuleset.Default);
             Assert.Empty(config.UploadRuleset.RejectRules);
-            Assert.Equal(RedirectStrategy.None, config.Redirect.Strategy);
-            Assert.Equal(TimeSpan.FromMinutes(30), config.Redirect.PresignedTtl);
-            Assert.Equal("localhost", config.Redirect.TemplateString);
+            Assert.Equal(DeliveryStrategy.Service, config.Delivery.Strategy);
+            Assert.Equal(TimeSpan.FromMinutes(30), config.Delivery.PresignedTtl);
+            Assert.Equal("http://localhost", config.Delivery.TemplateString);
             Assert.False(config.CacheControl.Enabled);
             Assert.Null(config.CacheControl.ToHeaderValue());
         }
@@ -50,7 +50,7 @@ public class PathConfigurationResolverTests
                 "object-store": { "bucket": "my-images" },
                 "upload-ruleset": { "default": "reject", "accept-rules": [ { "rule": "Cats" } ],
                                     "modify-rules": [ { "rule": "dogs", "labels": { "kind": "dog" } } ] },
-                "return-format": { "redirect": { "strategy": "template", "template": { "string": "https://cdn.example/{bucket}/{key}" }, "presigned": { "ttl": "1h" } } },
+                "delivery": { "strategy": "template", "template": { "string": "https://cdn.example/{bucket}/{key}" }, "presigned": { "ttl": "1h" } },
                 "cache-control": { "enabled": true, "max-age": 3600, "visibility": "private", "immutable": true }
               } }
             }
@@ -72,9 +72,9 @@ public class PathConfigurationResolverTests
         Assert.Equal(UploadDecision.Reject, config.UploadRuleset.Default);
         Assert.Equal("cats", Assert.Single(config.UploadRuleset.AcceptRules).Rule);
         Assert.Equal("dog", Assert.Single(config.UploadRuleset.ModifyRules).Labels["kind"]);
-        Assert.Equal(RedirectStrategy.Template, config.Redirect.Strategy);
-        Assert.Equal("https://cdn.example/b/k.png", config.Redirect.ResolveTemplate("b", "k.png"));
-        Assert.Equal(TimeSpan.FromHours(1), config.Redirect.PresignedTtl);
+        Assert.Equal(DeliveryStrategy.Template, config.Delivery.Strategy);
+        Assert.Equal("https://cdn.example/b/k.png", config.Delivery.ResolveTemplate("b", "k.png"));
+        Assert.Equal(TimeSpan.FromHours(1), config.Delivery.PresignedTtl);
         Assert.Equal("max-age=3600, private, immutable", config.CacheControl.ToHeaderValue());
     }
 

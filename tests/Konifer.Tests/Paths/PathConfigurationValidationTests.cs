@@ -47,18 +47,28 @@ public class PathConfigurationValidationTests
         "paths.\"/a\".upload-ruleset.reject-rules[0].rule", "required")]
     [InlineData("""{ "paths": { "/a": { "upload-ruleset": { "accept-rules": [ { "rule": "x" } ], "reject-rules": [ { "rule": "X" } ] } } } }""",
         "paths.\"/a\".upload-ruleset.reject-rules", "'x' is also in accept-rules")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "strategy": "bounce" } } } }""",
+        "paths.\"/a\".delivery.strategy", "'bounce' is not one of service, presigned, template")]
     [InlineData("""{ "paths": { "/a": { "return-format": { "redirect": { "strategy": "bounce" } } } } }""",
-        "paths.\"/a\".return-format.redirect.strategy", "'bounce' is not one of none, presigned, template")]
-    [InlineData("""{ "paths": { "/a": { "return-format": { "redirect": { "template": { "string": "javascript:alert(1)" } } } } } }""",
-        "paths.\"/a\".return-format.redirect.template.string", "'javascript:'")]
-    [InlineData("""{ "paths": { "/a": { "return-format": { "redirect": { "template": { "string": " \tJavaScript:alert(1)" } } } } } }""",
-        "paths.\"/a\".return-format.redirect.template.string", "'javascript:'")]
-    [InlineData("""{ "paths": { "/a": { "return-format": { "redirect": { "template": { "string": "vbscript:x" } } } } } }""",
-        "paths.\"/a\".return-format.redirect.template.string", "'vbscript:'")]
+        "paths.\"/a\".return-format.redirect.strategy", "'bounce' is not one of none, service, presigned, template")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "template": { "string": "javascript:alert(1)" } } } } }""",
+        "paths.\"/a\".delivery.template.string", "cannot start with: [javascript:, vbscript:, data:]")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "template": { "string": " \tJavaScript:alert(1)" } } } } }""",
+        "paths.\"/a\".delivery.template.string", "cannot start with: [javascript:, vbscript:, data:]")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "strategy": "presigned", "template": { "string": "vbscript:x" } } } } }""",
+        "paths.\"/a\".delivery.template.string", "cannot start with")]
     [InlineData("""{ "paths": { "/a": { "return-format": { "redirect": { "template": { "string": "data:text/html,x" } } } } } }""",
-        "paths.\"/a\".return-format.redirect.template.string", "'data:'")]
-    [InlineData("""{ "paths": { "/a": { "return-format": { "redirect": { "presigned": { "ttl": "8d" } } } } } }""",
-        "paths.\"/a\".return-format.redirect.presigned.ttl", "7 days")]
+        "paths.\"/a\".return-format.redirect.template.string", "cannot start with")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "template": { "string": "  " } } } } }""",
+        "paths.\"/a\".delivery.template.string", "must be populated")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "strategy": "presigned", "presigned": { "ttl": "8d" } } } } }""",
+        "paths.\"/a\".delivery.presigned.ttl", "Presigned TTL cannot be greater than 7 days")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "strategy": "presigned", "presigned": { "ttl": "0s" } } } } }""",
+        "paths.\"/a\".delivery.presigned.ttl", "Presigned TTL must be positive")]
+    [InlineData("""{ "paths": { "/**": { "delivery": { "strategy": "presigned" } }, "/a": { "delivery": { "presigned": { "ttl": "30d" } } } } }""",
+        "paths.\"/a\".delivery.presigned.ttl", "Presigned TTL cannot be greater than 7 days")]
+    [InlineData("""{ "paths": { "/a": { "delivery": { "presigned": { "ttl": "soon" } } } } }""",
+        "paths.\"/a\".delivery.presigned.ttl", "'soon' is not a duration")]
     [InlineData("""{ "paths": { "/a": { "cache-control": { "max-age": 0 } } } }""",
         "paths.\"/a\".cache-control.max-age", "not greater than zero")]
     [InlineData("""{ "paths": { "/a": { "cache-control": { "s-maxage": "soon" } } } }""",
@@ -117,6 +127,16 @@ public class PathConfigurationValidationTests
             """);
         Assert.Equal(new ExpirationSettings(ExpirationStrategy.Ttl, TimeSpan.FromMinutes(10)), resolver.Resolve("/tmp/x").Expiration);
         Assert.Equal(ExpirationSettings.Never, resolver.Resolve("/other").Expiration);
+    }
+
+    [Fact]
+    public void A_presigned_ttl_is_checked_only_where_the_strategy_is_presigned()
+    {
+        var resolver = ConfigJson.Resolver("""
+            { "paths": { "/**": { "delivery": { "presigned": { "ttl": "30d" } } }, "/t/**": { "delivery": { "strategy": "template" } } } }
+            """);
+        Assert.Equal(DeliveryStrategy.Service, resolver.Resolve("/a").Delivery.Strategy);
+        Assert.Equal(DeliveryStrategy.Template, resolver.Resolve("/t/a").Delivery.Strategy);
     }
 
     [Fact]

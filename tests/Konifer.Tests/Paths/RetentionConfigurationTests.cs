@@ -114,9 +114,12 @@ public class RetentionConfigurationTests
                 "/both/**": { "transform": { "expire": { "strategy": "never" }, "retention": { "expire": { "strategy": "never" } } } },
                 "/new/**": { "transform": { "retention": { "expire": { "strategy": "never" } } } } } }
             """);
-        Assert.Equal(["paths.\"/old/**\""], LegacyKeys.LegacyExpireBlocks(document));
+        Assert.Equal(["paths.\"/old/**\".transform.expire"], Legacy(document));
         var list = ConfigJson.Parse("""{ "paths": [ { "path": "/a" }, { "path": "/b", "transform": { "expire": { "ttl": "1h" } } } ] }""");
-        Assert.Equal(["paths[1]"], LegacyKeys.LegacyExpireBlocks(list));
-        Assert.Empty(LegacyKeys.LegacyExpireBlocks(ConfigJson.Parse("{}")));
+        Assert.Equal(["paths[1].transform.expire"], Legacy(list));
+        Assert.Empty(Legacy(ConfigJson.Parse("{}")));
     }
+
+    private static string[] Legacy(System.Text.Json.Nodes.JsonObject document) =>
+        [.. KoniferConfigurationReader.Read(document).Warnings.Select(w => w[..w.IndexOf(": ", StringComparison.Ordinal)])];
 }

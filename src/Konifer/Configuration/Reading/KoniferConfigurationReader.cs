@@ -26,6 +26,7 @@ public static class KoniferConfigurationReader
             UrlSigningReader.Read(root.Section("url-signing")));
         var profiles = VariantProfilesReader.Read(root);
         VariantProfilesReader.CheckParameters(profiles);
-        return new KoniferConfiguration(settings, profiles, PathRulesReader.Read(root, profiles));
+        var warnings = new ConfigurationWarnings();
+        return new KoniferConfiguration(settings, profiles, PathRulesReader.Read(root, profiles, warnings)) { Warnings = warnings.All };
     }
 }

@@ -17,7 +17,7 @@ internal static class PathRulesReader
     /// <summary>One block as configured: the pattern and its body, whose key names the block in messages.</summary>
     private sealed record Block(PathPattern Pattern, ConfigReader Body);
 
-    public static PathConfigurationResolver Read(ConfigReader root, VariantProfiles profiles)
+    public static PathConfigurationResolver Read(ConfigReader root, VariantProfiles profiles, ConfigurationWarnings? warnings = null)
     {
         var rules = new List<PathRule>();
         PathSettings? rootSettings = null;
@@ -25,7 +25,7 @@ internal static class PathRulesReader
         var blocks = Blocks(root).OrderBy(b => b.Pattern, PathPattern.SpecificityComparer).ToList();
         foreach (var block in blocks)
         {
-            var settings = PathSettingsReader.Read(block.Body, profiles);
+            var settings = PathSettingsReader.Read(block.Body, profiles, warnings);
             if (block.Pattern.Equals(PathPattern.Root)) rootSettings = settings;
             Check(block.Body, rootSettings is null || ReferenceEquals(settings, rootSettings) ? settings : settings.Over(rootSettings), profiles);
             rules.Add(new PathRule(block.Pattern, settings));

@@ -23,13 +23,9 @@ internal static class PathSettingsReader
         ("disabled", OnDemandVariantMode.Disabled),
     ];
 
-    private static readonly (string, RedirectStrategy)[] RedirectStrategies =
-        [("none", RedirectStrategy.None), ("presigned", RedirectStrategy.Presigned), ("template", RedirectStrategy.Template)];
-
-    public static PathSettings Read(ConfigReader block, VariantProfiles profiles)
+    public static PathSettings Read(ConfigReader block, VariantProfiles profiles, ConfigurationWarnings? warnings = null)
     {
         var transform = block.Section("transform");
-        var redirect = block.Section("return-format").Section("redirect");
         var settings = new PathSettings
         {
             AllowedContentTypes = ContentTypes(block),
@@ -37,14 +33,12 @@ internal static class PathSettingsReader
             EagerVariants = EagerVariants(transform, profiles),
             OnDemandVariantMode = transform.Section("on-demand-variant").Choice("mode", OnDemandModes),
             Bucket = Bucket(block),
-            RedirectStrategy = redirect.Choice("strategy", RedirectStrategies),
-            RedirectTemplate = redirect.Section("template").String("string"),
-            PresignedTtl = redirect.Section("presigned").Duration("ttl"),
         };
         settings = LimitsReader.Read(block, settings);
         settings = PreprocessingReader.Read(transform.Section("preprocessing"), settings);
+        settings = DeliveryReader.Read(block, settings, warnings);
         settings = UploadRulesetReader.Read(block.Section("upload-ruleset"), settings);
-        settings = RetentionReader.Read(transform, settings);
+        settings = RetentionReader.Read(transform, settings, warnings);
         return CacheControlReader.Read(block.Section("cache-control"), settings);
     }
 

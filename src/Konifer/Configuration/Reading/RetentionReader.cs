@@ -5,7 +5,7 @@ namespace Konifer.Configuration.Reading;
 /// <summary>
 /// <c>transform.retention</c> of one <c>paths</c> block: <c>cache</c> (how many variants an asset keeps) and
 /// <c>expire</c>, which older configurations write as <c>transform.expire</c>. That spelling is still read when the
-/// block has no <c>transform.retention.expire</c>; start-up then warns once (see <see cref="LegacyKeys"/>).
+/// block has no <c>transform.retention.expire</c>; start-up then warns (through <see cref="ConfigurationWarnings"/>).
 /// </summary>
 internal static class RetentionReader
 {
@@ -16,11 +16,13 @@ internal static class RetentionReader
     private static readonly (string, ExpirationStrategy)[] ExpirationStrategies =
         [("never", ExpirationStrategy.Never), ("ttl", ExpirationStrategy.Ttl), ("idle", ExpirationStrategy.Idle)];
 
-    public static PathSettings Read(ConfigReader transform, PathSettings settings)
+    public static PathSettings Read(ConfigReader transform, PathSettings settings, ConfigurationWarnings? warnings = null)
     {
         var retention = transform.Section("retention");
         var cache = retention.Section("cache");
-        var expire = UsesLegacyExpire(transform) ? transform.Section("expire") : retention.Section("expire");
+        var legacy = UsesLegacyExpire(transform);
+        if (legacy) warnings?.Add(transform.KeyOf("expire"), "is deprecated: write transform.retention.expire instead (the same strategy and ttl)");
+        var expire = legacy ? transform.Section("expire") : retention.Section("expire");
         return settings with
         {
             ExpirationStrategy = expire.Choice("strategy", ExpirationStrategies),

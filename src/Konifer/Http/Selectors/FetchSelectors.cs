@@ -3,7 +3,10 @@ using Konifer.Core.Assets;
 
 namespace Konifer.Http.Selectors;
 
-/// <summary>GET selectors: <c>[order][/return-format]</c> or <c>entry/{id}[/return-format]</c>.</summary>
+/// <summary>
+/// GET selectors: <c>[order][/return-format]</c> or <c>entry/{id}[/return-format]</c>. Which formats combine with an
+/// entry id or a limit is the use case's rule (<see cref="FetchAsset"/>), not the grammar's.
+/// </summary>
 public sealed record FetchSelectors(AssetOrder Order, long? EntryId, ReturnFormat Format)
 {
     public static FetchSelectors Default { get; } = new(AssetOrder.New, null, ReturnFormat.Link);
@@ -24,11 +27,11 @@ public sealed record FetchSelectors(AssetOrder Order, long? EntryId, ReturnForma
                 var id = SelectorWords.RequireEntryId(segments[1]);
                 if (segments.Count == 2) return Default with { EntryId = id };
                 var entryFormat = SelectorWords.Format(segments[2])
-                    ?? throw new BadRequestException($"'{segments[2]}' is not a return format: use link, info, content, download or redirect.");
+                    ?? throw new BadRequestException($"'{segments[2]}' is not a return format: use link, info, content, download, redirect or entries.");
                 return new FetchSelectors(AssetOrder.New, id, entryFormat);
             default:
                 throw new BadRequestException(
-                    $"Invalid selectors '/-/{string.Join('/', segments)}': expected [new|modified][/link|info|content|download|redirect] or entry/{{id}}[/return-format].");
+                    $"Invalid selectors '/-/{string.Join('/', segments)}': expected [new|modified][/link|info|content|download|redirect|entries] or entry/{{id}}[/return-format].");
         }
     }
 }

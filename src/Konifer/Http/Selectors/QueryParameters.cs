@@ -30,7 +30,7 @@ public sealed record QueryParameters(int? Limit, IReadOnlyDictionary<string, str
             if (key == LimitKey)
             {
                 if (!int.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var parsed) || parsed == 0 || parsed < -1)
-                    throw new BadRequestException($"limit '{value}' is invalid: use a positive whole number, or -1 for all.");
+                    throw new BadRequestException("Invalid limit"); // positive, or -1 for all; the message Konifer's docs lead users to expect
                 limit = parsed;
             }
             else if (key == SignatureKey)

@@ -23,6 +23,7 @@ internal static class SelectorWords
         "content" => ReturnFormat.Content,
         "download" => ReturnFormat.Download,
         "redirect" => ReturnFormat.Redirect,
+        "entries" => ReturnFormat.Entries,
         _ => null,
     };
 

@@ -16,6 +16,9 @@ public class FetchSelectorsTests
     [InlineData("modified/redirect", AssetOrder.Modified, null, ReturnFormat.Redirect)]
     [InlineData("entry/12", AssetOrder.New, 12L, ReturnFormat.Link)]
     [InlineData("Entry/0/Content", AssetOrder.New, 0L, ReturnFormat.Content)]
+    [InlineData("entries", AssetOrder.New, null, ReturnFormat.Entries)]
+    [InlineData("Modified/Entries", AssetOrder.Modified, null, ReturnFormat.Entries)]
+    [InlineData("entry/3/entries", AssetOrder.New, 3L, ReturnFormat.Entries)] // refused by the use case, with the reference's message
     public void Parses_the_grammar(string selectors, AssetOrder order, long? entry, ReturnFormat format)
     {
         var parsed = FetchSelectors.Parse(selectors.Split('/', StringSplitOptions.RemoveEmptyEntries));

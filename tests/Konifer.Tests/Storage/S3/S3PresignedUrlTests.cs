@@ -31,11 +31,17 @@ public sealed class S3PresignedUrlTests(S3Server server) : IDisposable
     {
         var (location, content) = await StoredObjectAsync();
 
-        var url = await _store.TryPresignAsync(location, TimeSpan.FromMinutes(30), CancellationToken.None);
+        var before = DateTimeOffset.UtcNow;
+        var presigned = await _store.TryPresignAsync(location, TimeSpan.FromMinutes(30), CancellationToken.None);
 
-        Assert.NotNull(url);
+        Assert.NotNull(presigned);
+        var url = presigned.Url;
         Assert.Equal(server.Endpoint.GetLeftPart(UriPartial.Authority), url.GetLeftPart(UriPartial.Authority));
         Assert.InRange(ExpiresSeconds(url), 1799, 1800); // whole seconds: the signing clock may tick in between
+        // The expiry it reports is the one signed into the URL.
+        Assert.Equal(SignedAt(url).AddSeconds(ExpiresSeconds(url)), presigned.ExpiresAt);
+        // The SDK signs at a whole second and truncates the remaining lifetime: up to two seconds short of the TTL.
+        Assert.InRange(presigned.ExpiresAt, before.AddMinutes(30).AddSeconds(-2), DateTimeOffset.UtcNow.AddMinutes(30));
         using var response = await _http.GetAsync(url);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/webp", response.Content.Headers.ContentType?.MediaType);
@@ -47,7 +53,7 @@ public sealed class S3PresignedUrlTests(S3Server server) : IDisposable
     {
         var (location, _) = await StoredObjectAsync();
 
-        var url = await _store.TryPresignAsync(location, TimeSpan.FromSeconds(2), CancellationToken.None);
+        var url = (await _store.TryPresignAsync(location, TimeSpan.FromSeconds(2), CancellationToken.None))?.Url;
 
         Assert.NotNull(url);
         Assert.InRange(ExpiresSeconds(url), 1, 2);
@@ -62,7 +68,7 @@ public sealed class S3PresignedUrlTests(S3Server server) : IDisposable
     {
         var (location, content) = await StoredObjectAsync();
 
-        var url = await _store.TryPresignAsync(location, TimeSpan.FromDays(7), CancellationToken.None);
+        var url = (await _store.TryPresignAsync(location, TimeSpan.FromDays(7), CancellationToken.None))?.Url;
 
         Assert.NotNull(url);
         Assert.InRange(ExpiresSeconds(url), 7 * 24 * 3600 - 1, 7 * 24 * 3600);
@@ -70,6 +76,9 @@ public sealed class S3PresignedUrlTests(S3Server server) : IDisposable
     }
 
     private static int ExpiresSeconds(Uri url) => int.Parse(HttpUtility.ParseQueryString(url.Query)["X-Amz-Expires"]!);
+
+    private static DateTimeOffset SignedAt(Uri url) => DateTimeOffset.ParseExact(HttpUtility.ParseQueryString(url.Query)["X-Amz-Date"]!,
+        "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal);
 
     [Theory]
     [InlineData(0)]

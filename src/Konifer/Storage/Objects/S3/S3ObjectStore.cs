@@ -208,12 +208,13 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
         }
     }
 
-    public async ValueTask<Uri?> TryPresignAsync(ObjectLocation location, TimeSpan ttl, CancellationToken cancellationToken)
+    public async ValueTask<PresignedUrl?> TryPresignAsync(ObjectLocation location, TimeSpan ttl, CancellationToken cancellationToken)
     {
         ObjectLocationRules.Validate(location);
         if (ttl <= TimeSpan.Zero || ttl > MaxPresignedTtl)
             throw new ArgumentOutOfRangeException(nameof(ttl), ttl, $"A presigned URL lives more than zero and at most {MaxPresignedTtl.TotalDays} days.");
         cancellationToken.ThrowIfCancellationRequested();
+        var expiresAt = WholeSecond(_time.GetUtcNow()).Add(ttl);
         var request = new GetPreSignedUrlRequest
         {
             BucketName = location.Bucket,
@@ -221,12 +222,13 @@ public sealed class S3ObjectStore : IObjectStore, IPresignedUrlIssuer, IDisposab
             Verb = HttpVerb.GET,
             // The SDK signs with a whole-second timestamp and rounds the difference up; from a whole second the URL
             // lives at most ttl (so seven days stays within S3's limit), at least ttl less one second.
-            Expires = WholeSecond(_time.GetUtcNow()).Add(ttl).UtcDateTime,
+            Expires = expiresAt.UtcDateTime,
             // The request defaults to https; an http endpoint (a local S3-compatible server) must be linked as such.
             Protocol = _serviceUrl?.Scheme == Uri.UriSchemeHttp ? Protocol.HTTP : Protocol.HTTPS,
         };
         var url = await CallAsync(location.Bucket, () => _client.GetPreSignedURLAsync(request), cancellationToken).ConfigureAwait(false);
-        return new Uri(url);
+        var presigned = new Uri(url);
+        return new PresignedUrl(presigned, SigV4Expiry.Of(presigned) ?? expiresAt);
     }
 
     /// <summary>
