@@ -49,8 +49,8 @@ public sealed class RetentionKeysTests
         var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("deprecated", StringComparison.Ordinal))
             .Select(e => e.Message).Order().ToArray();
         Assert.Equal([
-            "paths.\"/old/**\".transform.expire: is deprecated: write transform.retention.expire instead (the same strategy and ttl)",
-            "paths.\"/older/**\".transform.expire: is deprecated: write transform.retention.expire instead (the same strategy and ttl)",
+            "Configuration: paths.\"/old/**\".transform.expire: is deprecated: write transform.retention.expire instead (the same strategy and ttl)",
+            "Configuration: paths.\"/older/**\".transform.expire: is deprecated: write transform.retention.expire instead (the same strategy and ttl)",
         ], warnings);
     }
 }

@@ -120,6 +120,9 @@ public class RetentionConfigurationTests
         Assert.Empty(Legacy(ConfigJson.Parse("{}")));
     }
 
-    private static string[] Legacy(System.Text.Json.Nodes.JsonObject document) =>
-        [.. KoniferConfigurationReader.Read(document).Warnings.Select(w => w[..w.IndexOf(": ", StringComparison.Ordinal)])];
+    private static string[] Legacy(System.Text.Json.Nodes.JsonObject document)
+    {
+        document["object-store"] = new System.Text.Json.Nodes.JsonObject { ["provider"] = "in-memory" };
+        return [.. KoniferConfigurationReader.Read(document).Warnings.Select(w => w[..w.IndexOf(": ", StringComparison.Ordinal)])];
+    }
 }
