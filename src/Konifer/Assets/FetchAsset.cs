@@ -46,6 +46,10 @@ public sealed class FetchAsset(
         var transformation = OnDemandPolicy.Resolve(configuration.OnDemandVariantMode, requested, profiles, asset.Original.Attributes,
             request.Accept, configuration.EagerVariants, request.NegotiableFormats,
             refuseUnacceptable: request.Format is ReturnFormat.Content or ReturnFormat.Download);
+        // A conversion only Accept asked for never fails the read: past transform.limits (an original larger than the
+        // path's output limit) the original itself is served; a conversion the request named is refused (400).
+        if (transformation is not null && requested.IsEmpty && configuration.TransformLimits.Violation(transformation) is not null)
+            transformation = null;
         if (transformation is not null) configuration.TransformLimits.Check(transformation);
         var served = await variants.GetOrGenerateAsync(asset, configuration, transformation, cancellationToken);
         // The Accept header may choose the format when nothing else names it: caches must key on it.

@@ -90,6 +90,13 @@ public static class LimitsWalk
         Assert.Equal(["1000x500", "1000x500", "100x50", "900x500"], sizes); // original, webp, small, padded
         // The original itself is never checked.
         await AssertContentAsync(client, "/out/photo/-/content", "pngload", 1000, 500);
+
+        // An original over the output limit (1100×500 = 550 000 px): a conversion only Accept asks for serves the
+        // original instead of failing the read; the same conversion asked for by name is refused.
+        await client.StoreAsync("/out/large", TestImages.Gradient(1100, 500));
+        await AssertContentAsync(client, "/out/large/-/content", "pngload", 1100, 500, accept: "image/webp");
+        await AssertContentAsync(client, "/out/photo/-/content", "webpload", 1000, 500, accept: "image/webp");
+        await InvalidAsync(client, "/out/large/-/content?format=webp");
     }
 
     /// <summary>Preprocessing's parameters directly in the block, the clamps, the older spellings and the limits.</summary>
@@ -143,9 +150,11 @@ public static class LimitsWalk
         Assert.Equal("Invalid transformation", await response.ProblemMessageAsync());
     }
 
-    private static async Task AssertContentAsync(HttpClient client, string url, string loader, int width, int height)
+    private static async Task AssertContentAsync(HttpClient client, string url, string loader, int width, int height, string? accept = null)
     {
-        using var response = await client.GetAsync("/assets" + url);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/assets" + url);
+        if (accept is not null) request.Headers.TryAddWithoutValidation("Accept", accept);
+        using var response = await client.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(new ImageInfo(loader, width, height), TestImages.Read(await response.Content.ReadAsByteArrayAsync()));
     }
