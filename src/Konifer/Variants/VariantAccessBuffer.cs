@@ -24,7 +24,11 @@ public sealed class VariantAccessBuffer : IDisposable
     private int _distinct;
 
     /// <summary>Distinct variants counted since the last drain.</summary>
-    public int Count => Volatile.Read(ref _distinct);
+    /// <remarks>
+    /// Briefly negative while a drain removes a tally that <see cref="Add"/> has inserted but not counted yet, hence
+    /// the floor (a negative list capacity threw in the hit path's flusher).
+    /// </remarks>
+    public int Count => Math.Max(0, Volatile.Read(ref _distinct));
 
     /// <summary>Counts one access of a generated variant.</summary>
     /// <param name="idleExpiresAt">For idle-expiring variants, the expiry this access gives; otherwise null.</param>

@@ -4,7 +4,10 @@ namespace Konifer.Tests.TestSupport;
 public static class StoredObjects
 {
     public static int Count(KoniferTestServer server) =>
-        Directory.Exists(server.MountPath) ? Directory.EnumerateFiles(server.MountPath, "*", SearchOption.AllDirectories).Count() : 0;
+        // Objects live in bucket directories; the mount path's own files are readiness probes (Storage/Objects/FileSystemHealthCheck).
+        Directory.Exists(server.MountPath)
+            ? Directory.EnumerateDirectories(server.MountPath).Sum(bucket => Directory.EnumerateFiles(bucket, "*", SearchOption.AllDirectories).Count())
+            : 0;
 
     /// <summary>Runs <paramref name="act"/> and asserts that no object file appeared and <paramref name="path"/> has no entry.</summary>
     public static async Task<T> AssertNothingStoredAsync<T>(KoniferTestServer server, string path, Func<Task<T>> act)
