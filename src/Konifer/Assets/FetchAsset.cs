@@ -48,9 +48,11 @@ public sealed class FetchAsset(
             refuseUnacceptable: request.Format is ReturnFormat.Content or ReturnFormat.Download);
         // A conversion only Accept asked for never fails the read: past transform.limits (an original larger than the
         // path's output limit) the original itself is served; a conversion the request named is refused (400).
-        if (transformation is not null && requested.IsEmpty && configuration.TransformLimits.Violation(transformation) is not null)
+        if (transformation is not null && configuration.TransformLimits.Violation(transformation) is { } problem)
+        {
+            if (!requested.IsEmpty) throw new TransformationLimitException(problem);
             transformation = null;
-        if (transformation is not null) configuration.TransformLimits.Check(transformation);
+        }
         var served = await variants.GetOrGenerateAsync(asset, configuration, transformation, cancellationToken);
         // The Accept header may choose the format when nothing else names it: caches must key on it.
         var negotiated = OnDemandPolicy.Negotiates(configuration.OnDemandVariantMode, requested, profiles, request.Accept);

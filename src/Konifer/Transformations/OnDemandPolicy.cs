@@ -64,9 +64,7 @@ public static class OnDemandPolicy
             {
                 try
                 {
-                    var format = refuseUnacceptable
-                        ? ContentNegotiation.Choose(acceptHeader, original.Format, formats)
-                        : ContentNegotiation.ChooseOrOriginal(acceptHeader, original.Format, formats);
+                    var format = TransformationNormalizer.Negotiate(acceptHeader, original.Format, formats, refuseUnacceptable);
                     return TransformationNormalizer.Normalize(requested with { Format = format }, profiles, original, null);
                 }
                 catch (InvalidTransformationException)

@@ -52,7 +52,7 @@ public static class TransformationNormalizer
         return Canonical(RequestedTransformation.None, Negotiate(acceptHeader, original.Format, candidates, refuseUnacceptable), original);
     }
 
-    private static ImageFormat Negotiate(string? acceptHeader, ImageFormat original, IReadOnlyCollection<ImageFormat> available, bool refuseUnacceptable) =>
+    internal static ImageFormat Negotiate(string? acceptHeader, ImageFormat original, IReadOnlyCollection<ImageFormat> available, bool refuseUnacceptable) =>
         refuseUnacceptable
             ? ContentNegotiation.Choose(acceptHeader, original, available)
             : ContentNegotiation.ChooseOrOriginal(acceptHeader, original, available);
