@@ -8,6 +8,8 @@ using Konifer.Storage.Metadata.Postgres;
 VipsHome.Repair();
 try
 {
+    // --help, --version and --check-config answer without starting Kestrel or touching a store.
+    if (CommandLine.Run(args, Console.Out) is { } exitCode) return exitCode;
     var app = KoniferApp.Build(args);
     app.Run();
     return 0;

@@ -20,8 +20,17 @@ public static class ConfigFileLocator
                 throw new ConfigurationException(EnvironmentVariable, $"the configuration file '{full}' does not exist.");
             return full;
         }
-        foreach (var candidate in new[] { Path.Combine(currentDirectory, "konifer.conf"), containerPath })
+        foreach (var candidate in Candidates(currentDirectory, containerPath))
             if (File.Exists(candidate)) return candidate;
         return null;
     }
+
+    /// <summary>The files looked at without <see cref="EnvironmentVariable"/>, in order: what the log names when none exists.</summary>
+    public static IReadOnlyList<string> Candidates(string currentDirectory, string containerPath = ContainerPath) =>
+        [Path.Combine(currentDirectory, "konifer.conf"), containerPath];
+
+    /// <summary>The start-up line: the file read, or that none was found and every place looked.</summary>
+    public static string Describe(string? path, string currentDirectory) => path is not null
+        ? $"read {path}"
+        : $"no konifer.conf found (looked at ${EnvironmentVariable}, unset; {string.Join(", ", Candidates(currentDirectory))}): built-in defaults apply";
 }

@@ -19,12 +19,10 @@ public static partial class KoniferApp
         hostOptions ??= new KoniferHostOptions();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
-        var configPath = ConfigFileLocator.Locate(hostOptions.Environment, hostOptions.CurrentDirectory);
-        var document = configPath is null
-            ? new JsonObject()
-            : HoconParser.ParseFile(configPath, new HoconParseSettings { Environment = hostOptions.Environment, BaseDirectory = Path.GetDirectoryName(configPath) });
-        // Only for the framework's own sections (Logging, AllowedHosts); Konifer's keys are read once, below.
-        builder.Configuration.AddHoconDocument(document);
+        var file = ConfigurationFile.Find(hostOptions);
+        var configPath = file.Path;
+        // Only for the framework's own sections (Logging, AllowedHosts, Kestrel); Konifer's keys are read once, below.
+        builder.Configuration.AddHoconDocument(file.Document);
         // Request-by-request framework logs are noise in production; our own logs say what happened.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Npgsql logs every statement at Information (hundreds of lines a minute from the background sweeps alone).
@@ -32,11 +30,10 @@ public static partial class KoniferApp
         // The framework logs an error per failed check on every probe; Hosting/Health logs each change of state once.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
 
-        var configuration = KoniferConfigurationReader.Read(
-            EnvironmentOverrides.Apply(document, hostOptions.Environment), builder.Configuration["AllowedHosts"]);
+        var configuration = file.Read(hostOptions, builder.Configuration["AllowedHosts"]);
         var settings = configuration.Settings;
-        var urls = hostOptions.Urls ?? hostOptions.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
-        builder.WebHost.UseUrls(urls);
+        if (ListenAddress(builder.Configuration, hostOptions) is { } urls)
+            builder.WebHost.UseUrls(urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             // Our own limit (source.multipart.max-bytes) is checked while streaming; Kestrel's only stops abuse beyond it.
@@ -53,7 +50,7 @@ public static partial class KoniferApp
 
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
-        LogConfiguration(logger, configPath ?? "built-in defaults (no konifer.conf found)");
+        LogConfiguration(logger, ConfigFileLocator.Describe(configPath, hostOptions.CurrentDirectory));
         foreach (var warning in configuration.Warnings) LogConfigurationWarning(logger, warning);
         VipsStartupLog.Write(logger);
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
@@ -73,6 +70,19 @@ public static partial class KoniferApp
         app.MapHealthApi();
         app.MapAssetsApi();
         return app;
+    }
+
+    /// <summary>
+    /// Where to listen when the framework's own sources say nothing: <c>--urls</c>, <c>ASPNETCORE_URLS</c>,
+    /// <c>ASPNETCORE_HTTP_PORTS</c>/<c>HTTPS_PORTS</c> (and their <c>DOTNET_</c> forms) and <c>Kestrel:Endpoints</c>
+    /// keep the framework's precedence; only without any of them does <see cref="DefaultUrls"/> apply.
+    /// </summary>
+    private static string? ListenAddress(IConfiguration configuration, KoniferHostOptions hostOptions)
+    {
+        if (hostOptions.Urls is not null) return hostOptions.Urls;
+        var frameworkSet = !string.IsNullOrEmpty(configuration["urls"]) || !string.IsNullOrEmpty(configuration["http_ports"])
+            || !string.IsNullOrEmpty(configuration["https_ports"]) || configuration.GetSection("Kestrel:Endpoints").Exists();
+        return frameworkSet ? null : hostOptions.Environment("ASPNETCORE_URLS") ?? DefaultUrls;
     }
 
     private static string NoRouteMessage(HttpContext context) => context.Response.StatusCode switch

@@ -48,8 +48,9 @@ public class StartupConfigurationTests
     public async Task An_unreachable_postgresql_stops_start_up_naming_the_server()
     {
         var error = await Assert.ThrowsAsync<Konifer.Storage.Metadata.Postgres.PostgresStartupException>(() =>
-            KoniferTestServer.StartAsync("object-store.provider = in-memory\ndata-store.postgresql { host = 127.0.0.1, port = 1 }"));
+            KoniferTestServer.StartAsync("object-store.provider = in-memory\ndata-store.postgresql { host = 127.0.0.1, port = 1, startup-timeout = 1s }"));
         Assert.Contains("127.0.0.1", error.Message);
+        Assert.Contains("gave up after 1s", error.Message);
         Assert.Contains("1", error.Message);
     }
 

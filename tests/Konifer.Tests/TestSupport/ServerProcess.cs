@@ -26,10 +26,12 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the server and waits until it listens; if it exits instead, returns its exit code and output.</summary>
-    public static async Task<(ServerProcess? Server, int ExitCode, string Output)> StartAsync(IDictionary<string, string> environment)
+    public static async Task<(ServerProcess? Server, int ExitCode, string Output)> StartAsync(IDictionary<string, string> environment,
+        IEnumerable<string>? arguments = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Konifer.dll"));
+        foreach (var argument in arguments ?? []) start.ArgumentList.Add(argument);
         start.Environment["IN_MEMORY"] = "true";
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         start.Environment.Remove("KONIFER_CONFIG");

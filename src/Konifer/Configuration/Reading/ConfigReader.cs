@@ -15,21 +15,58 @@ namespace Konifer.Configuration.Reading;
 /// sizes <see cref="ByteSize"/> and pixel counts <see cref="PixelCount"/>; choices compare case-insensitively. Every one of them takes the value as HOCON wrote
 /// it, quoted or not, and an empty string is a wrong value like any other.
 /// </remarks>
-internal readonly record struct ConfigReader(JsonObject? Node, string Key)
+internal readonly record struct ConfigReader(JsonObject? Node, string Key, ConfigKeyUsage? Usage = null)
 {
-    /// <summary>The whole document.</summary>
-    public static ConfigReader Root(JsonObject? document) => new(document, "");
+    /// <summary>The whole document; every key read through it is recorded in <see cref="Usage"/>.</summary>
+    public static ConfigReader Root(JsonObject? document)
+    {
+        var usage = new ConfigKeyUsage();
+        if (document is not null) usage.Open(document);
+        return new(document, "", usage);
+    }
+
+    /// <summary>
+    /// An object found inside this one by other means than <see cref="Section"/> (a path pattern's block, a list
+    /// item), read with the same rules and recorded the same way. <paramref name="container"/> and
+    /// <paramref name="name"/> say where it sits when that is an object keyed by free names.
+    /// </summary>
+    public ConfigReader Nested(JsonObject body, string key, JsonObject? container = null, string? name = null)
+    {
+        Usage?.Open(body);
+        if (container is not null && name is not null)
+        {
+            Usage?.Open(container);
+            Usage?.Ask(container, key, name);
+        }
+        return new ConfigReader(body, key, Usage);
+    }
 
     /// <summary>The full key of <paramref name="name"/>; this object's own key when the name is empty.</summary>
     public string KeyOf(string name) => name.Length == 0 ? Key : Key.Length == 0 ? name : $"{Key}.{name}";
 
     public ConfigurationException Error(string name, string problem) => new(KeyOf(name), problem);
 
-    /// <summary>Whether the key is written at all, even as null.</summary>
-    public bool Mentions(string name) => Node is not null && Node.ContainsKey(name);
+    /// <summary>This object is taken as a whole (ignored, with a warning that says so): its keys are not reported as unknown.</summary>
+    public void TakeWhole()
+    {
+        if (Node is not null) Usage?.Close(Node);
+    }
 
-    public JsonNode? Raw(string name) =>
-        Node is not null && Node.TryGetPropertyValue(name, out var value) ? value : null;
+    /// <summary>Whether the key is written at all, even as null.</summary>
+    public bool Mentions(string name)
+    {
+        Record(name);
+        return Node is not null && Node.ContainsKey(name);
+    }
+
+    public JsonNode? Raw(string name)
+    {
+        Record(name);
+        return Node is not null && Node.TryGetPropertyValue(name, out var value) ? value : null;
+    }
+
+    /// <summary>Even in a section the file does not have, so that its keys still count as known for suggestions.</summary>
+    private void Record(string name) => Usage?.Ask(Node, KeyOf(name), name);
 
     /// <summary>A nested object; one that is not configured reads as empty.</summary>
     public ConfigReader Section(string name)
@@ -37,8 +74,8 @@ internal readonly record struct ConfigReader(JsonObject? Node, string Key)
         var raw = Raw(name);
         return raw switch
         {
-            null => new ConfigReader(null, KeyOf(name)),
-            JsonObject obj => new ConfigReader(obj, KeyOf(name)),
+            null => new ConfigReader(null, KeyOf(name), Usage),
+            JsonObject obj => Nested(obj, KeyOf(name)),
             _ => throw Error(name, $"expected an object, found {ConfigText.Describe(raw)}"),
         };
     }
@@ -178,7 +215,7 @@ internal readonly record struct ConfigReader(JsonObject? Node, string Key)
         {
             var itemKey = $"{KeyOf(name)}[{i}]";
             result.Add(array[i] is JsonObject obj
-                ? new ConfigReader(obj, itemKey)
+                ? Nested(obj, itemKey)
                 : throw new ConfigurationException(itemKey, $"expected an object, found {ConfigText.Describe(array[i])}"));
         }
         return result;
@@ -194,7 +231,11 @@ internal readonly record struct ConfigReader(JsonObject? Node, string Key)
         if (Node is null) return result.AsReadOnly();
         foreach (var (name, value) in Node)
         {
-            if (value is null) continue;
+            if (value is null)
+            {
+                Record(name);
+                continue;
+            }
             result[name] = ParameterText(name)!;
         }
         return result.AsReadOnly();

@@ -6,6 +6,13 @@ internal static class DataStoreReader
     private static readonly (string, DataStoreProvider)[] Providers =
         [("postgresql", DataStoreProvider.PostgreSql), ("in-memory", DataStoreProvider.InMemory)];
 
+    /// <summary>A duration from zero (one attempt) to an hour.</summary>
+    private static TimeSpan StartupTimeout(ConfigReader postgres)
+    {
+        var timeout = postgres.Duration("startup-timeout") ?? PostgreSqlSettings.DefaultStartupTimeout;
+        return timeout <= TimeSpan.FromHours(1) ? timeout : throw postgres.Error("startup-timeout", $"{timeout} is more than an hour");
+    }
+
     public static DataStoreSettings Read(ConfigReader dataStore)
     {
         var provider = dataStore.Choice("provider", Providers) ?? DataStoreProvider.PostgreSql;
@@ -16,6 +23,9 @@ internal static class DataStoreReader
             postgres.OptionalText("database") ?? "konifer",
             postgres.OptionalText("user") ?? "postgres",
             postgres.OptionalText("password") ?? "",
-            postgres.OptionalText("ssl-mode") ?? "prefer"));
+            postgres.OptionalText("ssl-mode") ?? "prefer")
+        {
+            StartupTimeout = StartupTimeout(postgres),
+        });
     }
 }

@@ -20,7 +20,11 @@ internal static class DeliveryReader
         var legacyWritten = legacy.Node is { Count: > 0 };
         if (block.Mentions("delivery"))
         {
-            if (legacyWritten) warnings?.Add(legacy.Key, "is ignored: delivery is set in the same block");
+            if (legacyWritten)
+            {
+                warnings?.Add(legacy.Key, "is ignored: delivery is set in the same block");
+                legacy.TakeWhole();
+            }
             return Read(block.Section("delivery"), settings, Strategies);
         }
         if (!legacyWritten) return settings;

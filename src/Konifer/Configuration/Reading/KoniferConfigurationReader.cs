@@ -13,7 +13,7 @@ public static class KoniferConfigurationReader
     /// ASP.NET Core's own <c>AllowedHosts</c> as the host's configuration has it (the file, the environment, the
     /// command line); when null, the document's top-level <c>AllowedHosts</c>.
     /// </param>
-    /// <exception cref="ConfigurationException">A value is wrong; the exception names its key.</exception>
+    /// <exception cref="ConfigurationException">A value is wrong or a key is unknown; the exception names the key.</exception>
     public static KoniferConfiguration Read(JsonObject document, string? frameworkAllowedHosts = null)
     {
         var root = ConfigReader.Root(document);
@@ -27,6 +27,10 @@ public static class KoniferConfigurationReader
         var profiles = VariantProfilesReader.Read(root);
         VariantProfilesReader.CheckParameters(profiles);
         var warnings = new ConfigurationWarnings();
-        return new KoniferConfiguration(settings, profiles, PathRulesReader.Read(root, profiles, warnings)) { Warnings = warnings.All };
+        var paths = PathRulesReader.Read(root, profiles, warnings);
+        // A path block's keys count as known even when the file has no block, so that a misplaced one finds its name.
+        PathSettingsReader.Read(new ConfigReader(null, "paths.\"/**\"", root.Usage), profiles);
+        UnknownKeys.Check(document, root.Usage!, warnings);
+        return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All };
     }
 }

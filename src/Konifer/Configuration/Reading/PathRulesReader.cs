@@ -91,7 +91,7 @@ internal static class PathRulesReader
                     var pattern = Pattern(text, key);
                     if (body is not JsonObject obj)
                         throw new ConfigurationException(key, $"expected an object, found {ConfigText.Describe(body)}");
-                    Add(blocks, new Block(pattern, new ConfigReader(obj, key)));
+                    Add(blocks, new Block(pattern, root.Nested(obj, key, byPattern, text)));
                 }
                 break;
             case JsonArray list:
@@ -100,7 +100,7 @@ internal static class PathRulesReader
                     var key = $"{Key}[{i}]";
                     if (list[i] is not JsonObject obj)
                         throw new ConfigurationException(key, $"expected an object with a path, found {ConfigText.Describe(list[i])}");
-                    var body = new ConfigReader(obj, key);
+                    var body = root.Nested(obj, key);
                     var text = body.String("path") ?? throw body.Error("path", "is required (for example path = \"/users/**\")");
                     Add(blocks, new Block(Pattern(text, body.KeyOf("path")), body));
                 }

@@ -9,7 +9,7 @@ namespace Konifer.Configuration.Reading;
 /// <summary>
 /// One block of <c>paths</c>: what it sets, with the reference's shorthands read as the keys they stand for
 /// (<c>bucket</c> for <c>object-store.bucket</c>, <c>lqip</c> for <c>image.lqip</c>; preprocessing's own in
-/// <see cref="PreprocessingReader"/>). Unknown keys are ignored.
+/// <see cref="PreprocessingReader"/>). Keys no reader asks for are reported by <see cref="UnknownKeys"/>.
 /// </summary>
 internal static class PathSettingsReader
 {

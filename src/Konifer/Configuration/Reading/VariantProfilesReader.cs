@@ -25,7 +25,7 @@ internal static class VariantProfilesReader
                     var key = $"{Key}.{ConfigText.QuoteKey(name)}";
                     if (body is not JsonObject parameters)
                         throw new ConfigurationException(key, $"expected an object of transformation parameters, found {ConfigText.Describe(body)}");
-                    Add(profiles, name, key, new ConfigReader(parameters, key).ParameterMap());
+                    Add(profiles, name, key, root.Nested(parameters, key, byName, name).ParameterMap());
                 }
                 break;
             case JsonArray list:
@@ -34,7 +34,7 @@ internal static class VariantProfilesReader
                     var key = $"{Key}[{i}]";
                     if (list[i] is not JsonObject entry)
                         throw new ConfigurationException(key, $"expected an object with a name, found {ConfigText.Describe(list[i])}");
-                    var section = new ConfigReader(entry, key);
+                    var section = root.Nested(entry, key);
                     var name = section.String("name") ?? throw section.Error("name", "is required");
                     var parameters = section.ParameterMap().Where(p => p.Key != "name")
                         .ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal).AsReadOnly();

@@ -4,6 +4,7 @@ using Konifer.Core.Storage;
 using Konifer.Storage.Metadata.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Konifer.Tests.Storage.Postgres;
@@ -88,16 +89,58 @@ public sealed class PostgresMigratorTests(PostgresServer server)
     }
 
     [Fact]
-    public async Task An_unreachable_server_stops_start_up_naming_where_it_looked()
+    public async Task An_unreachable_server_is_retried_until_the_start_up_timeout_then_stops_start_up_naming_where_it_looked()
     {
-        var settings = new PostgreSqlSettings("127.0.0.1", 1, "konifer", "postgres", "", "disable");
+        var settings = new PostgreSqlSettings("127.0.0.1", 1, "konifer", "postgres", "", "disable") { StartupTimeout = TimeSpan.FromSeconds(2) };
+        var logs = new Konifer.Tests.TestSupport.CapturingLogProvider();
+        await using var provider = new ServiceCollection().AddLogging(l => l.AddProvider(logs)).AddPostgresMetadataStore(settings).BuildServiceProvider();
+        var startup = Assert.Single(provider.GetServices<IHostedService>().OfType<PostgresSchemaStartup>());
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<PostgresStartupException>(() => startup.StartAsync(CancellationToken.None));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), TimeSpan.FromSeconds(20));
+        Assert.Contains("127.0.0.1:1", error.Message);
+        Assert.Contains("'konifer'", error.Message);
+        Assert.Contains("gave up after 2s", error.Message);
+        Assert.True(logs.Entries.Count(e => e.Message.Contains("not reachable yet", StringComparison.Ordinal)) >= 2, string.Join("\n", logs.Entries.Select(e => e.Message)));
+    }
+
+    [Fact]
+    public async Task A_start_up_timeout_of_zero_tries_once()
+    {
+        var settings = new PostgreSqlSettings("127.0.0.1", 1, "konifer", "postgres", "", "disable") { StartupTimeout = TimeSpan.Zero };
         await using var provider = new ServiceCollection().AddLogging().AddPostgresMetadataStore(settings).BuildServiceProvider();
         var startup = Assert.Single(provider.GetServices<IHostedService>().OfType<PostgresSchemaStartup>());
 
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var error = await Assert.ThrowsAsync<PostgresStartupException>(() => startup.StartAsync(CancellationToken.None));
 
-        Assert.Contains("127.0.0.1:1", error.Message);
-        Assert.Contains("'konifer'", error.Message);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+        Assert.DoesNotContain("gave up", error.Message);
+    }
+
+    [Fact]
+    public async Task A_server_that_comes_up_during_the_wait_is_migrated()
+    {
+        var connectionString = await server.CreateDatabaseAsync(withLtree: true);
+        var target = new NpgsqlConnectionStringBuilder(connectionString);
+        await using var gate = Konifer.Tests.Faults.TcpGate.Open(new Uri($"tcp://{target.Host}:{target.Port}"));
+        gate.Close();
+        var settings = new PostgreSqlSettings("127.0.0.1", gate.Port, target.Database!, target.Username!, target.Password ?? "", "disable")
+        {
+            StartupTimeout = TimeSpan.FromSeconds(60),
+        };
+        await using var provider = new ServiceCollection().AddLogging().AddPostgresMetadataStore(settings).BuildServiceProvider();
+        var startup = Assert.Single(provider.GetServices<IHostedService>().OfType<PostgresSchemaStartup>());
+
+        var starting = startup.StartAsync(CancellationToken.None);
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(starting.IsCompleted, "start-up finished while PostgreSQL was unreachable");
+        gate.Reopen();
+        await starting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(PostgresMigrator.KnownVersions, await AppliedVersionsAsync(provider.GetRequiredService<NpgsqlDataSource>()));
     }
 
     [Fact]

@@ -10,8 +10,11 @@ namespace Konifer.Storage.Metadata.Postgres;
 /// migration not yet listed in <c>schema_migrations</c>, each in its own transaction. Several instances may start at
 /// once: a session advisory lock lets one migrate while the others wait and then find nothing left to do.
 /// </summary>
-public sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<PostgresMigrator>? logger = null)
+public sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<PostgresMigrator>? logger = null, TimeSpan? startupTimeout = null)
 {
+    /// <summary>The longest wait between two attempts to connect.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
     /// <summary>Any constant works as long as every instance uses the same one ("Konifer" in ASCII).</summary>
     private const long MigrationLockKey = 0x4B6F6E69666572;
 
@@ -54,20 +57,68 @@ public sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, ILogge
         }
     }
 
+    /// <summary>
+    /// Opens a connection, retrying with back-off while the server cannot be reached yet (a database container still
+    /// starting) until the start-up timeout; a refusal that waiting does not cure (a wrong password, no such database)
+    /// fails at once.
+    /// </summary>
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        try
+        var timeout = startupTimeout ?? TimeSpan.Zero;
+        var started = TimeProvider.System.GetTimestamp();
+        var delay = TimeSpan.FromMilliseconds(250);
+        while (true)
         {
-            return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
-        {
-            var target = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
-            throw new PostgresStartupException(
-                $"Cannot connect to PostgreSQL at {target.Host}:{target.Port}, database '{target.Database}', user '{target.Username}' " +
-                $"(data-store.postgresql.*): {exception.Message}", exception);
+            try
+            {
+                return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
+            {
+                var left = timeout - TimeProvider.System.GetElapsedTime(started);
+                if (!IsTransient(exception) || left <= TimeSpan.Zero)
+                {
+                    LogGaveUp(_logger, exception);
+                    throw Unreachable(exception, IsTransient(exception) && timeout > TimeSpan.Zero ? $" (gave up after {Seconds(timeout)})" : "");
+                }
+                var wait = delay < left ? delay : left;
+                LogWaiting(_logger, Target, exception.Message, Seconds(wait), Seconds(left));
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
         }
     }
+
+    private string Target
+    {
+        get
+        {
+            var target = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+            return $"{target.Host}:{target.Port}";
+        }
+    }
+
+    private PostgresStartupException Unreachable(Exception exception, string gaveUp)
+    {
+        var target = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        return new PostgresStartupException(
+            $"Cannot connect to PostgreSQL at {target.Host}:{target.Port}, database '{target.Database}', user '{target.Username}' " +
+            $"(data-store.postgresql.*){gaveUp}: {exception.Message}", exception);
+    }
+
+    /// <summary>
+    /// Whether waiting may help: nobody listening, a timeout, a server still starting (57P03) or closing the
+    /// connection; not an answer that says the settings are wrong (authentication, a database that does not exist).
+    /// </summary>
+    private static bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException postgres => postgres.SqlState is "57P03" or "53300",
+        NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or TimeoutException or IOException,
+        _ => true,
+    };
+
+    private static string Seconds(TimeSpan span) =>
+        span.TotalSeconds.ToString(span.TotalSeconds < 10 ? "0.#" : "0", System.Globalization.CultureInfo.InvariantCulture) + "s";
 
     private static async Task EnsureLtreeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {
@@ -117,6 +168,12 @@ public sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, ILogge
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "PostgreSQL at {Target} is not reachable yet ({Error}); retrying in {Delay}, giving up in {Left} (data-store.postgresql.startup-timeout)")]
+    private static partial void LogWaiting(ILogger logger, string target, string error, string delay, string left);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "PostgreSQL start-up failed")]
+    private static partial void LogGaveUp(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applied PostgreSQL schema migration {Migration}.")]
     private static partial void LogApplied(ILogger logger, string migration);

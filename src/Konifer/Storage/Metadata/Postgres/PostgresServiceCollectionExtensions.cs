@@ -19,7 +19,8 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(connectionString)
             .UseLoggerFactory(sp.GetService<Microsoft.Extensions.Logging.ILoggerFactory>())
             .Build());
-        services.AddSingleton<PostgresMigrator>();
+        services.AddSingleton(sp => new PostgresMigrator(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<PostgresMigrator>>(), settings.StartupTimeout));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
         services.AddStoreHealthCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
