@@ -20,7 +20,11 @@ public static class ApiDocument
     public static IServiceCollection AddKoniferApiDocument(this IServiceCollection services, HttpSettings http)
     {
         if (!http.OpenApiEnabled) return services;
-        return services.AddOpenApi(DocumentName, options => options.AddDocumentTransformer(DocumentTransformer.TransformAsync));
+        return services.AddOpenApi(DocumentName, options =>
+        {
+            options.AddDocumentTransformer(DocumentTransformer.TransformAsync);
+            options.AddSchemaTransformer(SchemaTransformer.TransformAsync);
+        });
     }
 
     public static IEndpointRouteBuilder MapKoniferApiDocument(this IEndpointRouteBuilder routes, HttpSettings http)

@@ -16,19 +16,22 @@ internal static class AssetOperations
     {
         DescribeRest(operation);
         AddParameters(operation, [.. QueryParameterDocs.Transformation(), QueryParameterDocs.Limit(), QueryParameterDocs.Signature(), QueryParameterDocs.Labels()]);
-        // Three results share 200 application/json; the generator keeps one of them, the document names all three.
-        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok.Content?.TryGetValue("application/json", out var json) == true
-            && json is OpenApiMediaType media)
+        // Four results share 200: the content's image types win in the generator, so the JSON shapes are added here.
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
         {
-            media.Schema = new OpenApiSchema
+            response.Content ??= new Dictionary<string, OpenApiMediaType>();
+            response.Content["application/json"] = new OpenApiMediaType
             {
-                Description = "link (default), info or entries, as the selectors ask.",
-                OneOf =
-                [
-                    await context.GetOrCreateSchemaAsync(typeof(LinkResponse), null, cancellationToken),
-                    await context.GetOrCreateSchemaAsync(typeof(AssetResponse), null, cancellationToken),
-                    await context.GetOrCreateSchemaAsync(typeof(EntriesResponse), null, cancellationToken),
-                ],
+                Schema = new OpenApiSchema
+                {
+                    Description = "link (the default), info or entries, as the selectors ask.",
+                    OneOf =
+                    [
+                        await context.GetOrCreateSchemaAsync(typeof(LinkResponse), null, cancellationToken),
+                        await context.GetOrCreateSchemaAsync(typeof(AssetResponse), null, cancellationToken),
+                        await context.GetOrCreateSchemaAsync(typeof(EntriesResponse), null, cancellationToken),
+                    ],
+                },
             };
         }
         Describe(operation, "200", "link, info or entries JSON (with a weak ETag), or the image bytes for content and download.");
