@@ -39,7 +39,6 @@ public static class AssetsApi
             .ProducesProblems(400, 403, 408, 413, 415, 422, 502, 504).AddOpenApiOperationTransformer(AssetOperations.StoreAsync);
         assets.MapPut(Route, UpdateAsync).WithName("UpdateAsset").WithTags(Tag)
             .WithSummary("Replace an entry's alt, labels and tags").WithDescription(OperationTexts.Update)
-            .Accepts<AssetInformationRequest>("application/json")
             .ProducesProblems(400, 404, 415).AddOpenApiOperationTransformer(AssetOperations.UpdateAsync);
         assets.MapDelete(Route, DeleteAsync).WithName("DeleteAssets").WithTags(Tag)
             .WithSummary("Delete entries").WithDescription(OperationTexts.Delete)

@@ -126,6 +126,7 @@ public sealed class OpenApiDocumentTests
         await Check(HttpMethod.Get, "/assets/docs/nothing", HttpStatusCode.NotFound);
         await Check(HttpMethod.Put, "/assets/docs/1/-/entry/0", HttpStatusCode.OK, AssetRequests.Json(new { alt = "a" }));
         await Check(HttpMethod.Put, "/assets/docs/1/-/entry/99", HttpStatusCode.NotFound, AssetRequests.Json(new { alt = "a" }));
+        await Check(HttpMethod.Put, "/assets/docs/1/-/entry/0", HttpStatusCode.UnsupportedMediaType, new StringContent("alt=a"));
         await Check(HttpMethod.Delete, "/assets/docs/1/-/bogus", HttpStatusCode.BadRequest);
         await Check(HttpMethod.Delete, "/assets/docs/1", HttpStatusCode.NoContent);
     }
@@ -152,6 +153,7 @@ public sealed class OpenApiDocumentTests
         var stored = Operation(document, Assets, HttpMethod.Post);
         Assert.Superset(new HashSet<string> { "multipart/form-data", "application/json" }, stored.RequestBody!.Content!.Keys.ToHashSet());
         Assert.True(stored.Responses!["201"].Headers!.ContainsKey("Location"));
+        Assert.True(Operation(document, Assets, HttpMethod.Put).RequestBody!.Content!.ContainsKey("application/json"));
     }
 
     [Fact]
