@@ -7,4 +7,7 @@ namespace Konifer.Configuration;
 public sealed record HttpSettings(Uri? PublicUrl, IReadOnlyList<string> AllowedHosts)
 {
     public HttpSettings(Uri? publicUrl) : this(publicUrl, []) { }
+
+    /// <summary><c>http.openapi.enabled</c>: serve the API document and its interactive page (docs/api.md).</summary>
+    public bool OpenApiEnabled { get; init; } = true;
 }

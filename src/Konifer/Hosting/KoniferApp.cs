@@ -3,6 +3,7 @@ using Konifer.Configuration;
 using Konifer.Configuration.Reading;
 using Konifer.Hocon;
 using Konifer.Http;
+using Konifer.Http.OpenApi;
 using Konifer.Http.Problems;
 using Konifer.Http.Signing;
 using Konifer.Imaging;
@@ -69,6 +70,7 @@ public static partial class KoniferApp
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
         app.MapHealthApi();
         app.MapAssetsApi();
+        app.MapKoniferApiDocument(settings.Http);
         return app;
     }
 

@@ -6,6 +6,7 @@ using Konifer.Core.Images;
 using Konifer.Core.Sources;
 using Konifer.Core.Storage;
 using Konifer.Hosting.Health;
+using Konifer.Http.OpenApi;
 using Konifer.Sources;
 using Konifer.Imaging;
 using Konifer.Storage.Leftovers;
@@ -29,6 +30,7 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(configuration.Profiles);
         services.AddSingleton(configuration.Paths);
         services.AddSingleton(TimeProvider.System);
+        services.AddKoniferApiDocument(settings.Http);
 
         VipsRuntime.EnsureAvailable();
         var source = settings.Source;

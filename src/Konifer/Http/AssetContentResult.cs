@@ -1,8 +1,11 @@
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
+using System.Reflection;
 using Konifer.Http.Caching;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Konifer.Http;
 
@@ -10,11 +13,18 @@ namespace Konifer.Http;
 /// Streams a variant's bytes with the reference's headers; <c>download</c> adds an attachment disposition. The ETag
 /// and Last-Modified are set first so a matching conditional request is answered with 304 before the object store is
 /// touched. <paramref name="open"/> opens the bytes only when they are sent. K-Cache-Status and Vary are set by the
-/// endpoint, which knows how the variant was found and chosen.
+/// endpoint, which knows how the variant was found and chosen. Its metadata tells the API document that the endpoint
+/// answers 200 with the bytes of any image type the server serves.
 /// </summary>
 public sealed class AssetContentResult(
-    Asset asset, Variant variant, Func<CancellationToken, Task<StoredObject>> open, bool asDownload) : IResult
+    Asset asset, Variant variant, Func<CancellationToken, Task<StoredObject>> open, bool asDownload) : IResult, IEndpointMetadataProvider
 {
+    /// <summary>Every media type a content or download answer can carry, one per format the server knows.</summary>
+    public static IReadOnlyList<string> MediaTypes { get; } = ImageFormats.All.Select(f => f.MediaType()).Distinct().ToArray();
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(Stream), [.. MediaTypes]));
+
     public async Task ExecuteAsync(HttpContext context)
     {
         var response = context.Response;

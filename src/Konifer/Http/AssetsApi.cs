@@ -4,6 +4,7 @@ using Konifer.Assets.Sources;
 using Konifer.Configuration;
 using Konifer.Core.Assets;
 using Konifer.Http.Caching;
+using Konifer.Http.OpenApi;
 using Konifer.Http.Responses;
 using Konifer.Http.Safety;
 using Konifer.Http.Selectors;
@@ -22,15 +23,26 @@ namespace Konifer.Http;
 public static class AssetsApi
 {
     private const string Route = "/assets/{**rest}";
+    private const string Tag = "Assets";
 
     public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder routes)
     {
         // Judges the raw request target first: routing only sees the path after Kestrel decoded and normalized it.
         var assets = routes.MapGroup("").AddEndpointFilter(RawTargetFilter.Instance);
-        assets.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], FetchAsync).WithName("FetchAsset");
-        assets.MapPost(Route, StoreAsync).WithName("StoreAsset");
-        assets.MapPut(Route, UpdateAsync).WithName("UpdateAsset");
-        assets.MapDelete(Route, DeleteAsync).WithName("DeleteAssets");
+        // Summaries, problem statuses and extra responses describe the routes in the API document (docs/api.md).
+        assets.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], FetchAsync).WithName("FetchAsset").WithTags(Tag)
+            .WithSummary("Read an asset: link, info, entries, content, download or redirect").WithDescription(OperationTexts.Fetch)
+            .Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status307TemporaryRedirect)
+            .ProducesProblems(400, 403, 404, 422).AddOpenApiOperationTransformer(AssetOperations.FetchAsync);
+        assets.MapPost(Route, StoreAsync).WithName("StoreAsset").WithTags(Tag)
+            .WithSummary("Store a new entry (multipart upload or external source)").WithDescription(OperationTexts.Store)
+            .ProducesProblems(400, 403, 408, 413, 415, 422, 502, 504).AddOpenApiOperationTransformer(AssetOperations.StoreAsync);
+        assets.MapPut(Route, UpdateAsync).WithName("UpdateAsset").WithTags(Tag)
+            .WithSummary("Replace an entry's alt, labels and tags").WithDescription(OperationTexts.Update)
+            .ProducesProblems(400, 404, 415).AddOpenApiOperationTransformer(AssetOperations.UpdateAsync);
+        assets.MapDelete(Route, DeleteAsync).WithName("DeleteAssets").WithTags(Tag)
+            .WithSummary("Delete entries").WithDescription(OperationTexts.Delete)
+            .ProducesProblems(400).AddOpenApiOperationTransformer(AssetOperations.DeleteAsync);
         return routes;
     }
 

@@ -17,15 +17,20 @@ namespace Konifer.Http;
 public static class HealthApi
 {
     public const string ReadinessTag = "konifer-readiness";
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
 
     private static readonly string[] Methods = [HttpMethods.Get, HttpMethods.Head];
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapHealthChecks("/health/live", Options(_ => false)).WithMetadata(new HttpMethodMetadata(Methods)).WithName("Liveness");
-        routes.MapHealthChecks("/health/ready", Options(r => r.Tags.Contains(ReadinessTag))).WithMetadata(new HttpMethodMetadata(Methods))
+        routes.MapHealthChecks(LivePath, Options(_ => false)).WithMetadata(new HttpMethodMetadata(Methods)).WithName("Liveness");
+        routes.MapHealthChecks(ReadyPath, Options(r => r.Tags.Contains(ReadinessTag))).WithMetadata(new HttpMethodMetadata(Methods))
             .WithName("Readiness");
-        routes.MapMethods("/health", Methods, () => TypedResults.Ok(new HealthResponse("okay"))).WithName("Health");
+        // The probes have no handler for the API document to read: OpenApi/DocumentTransformer describes them.
+        routes.MapMethods("/health", Methods, () => TypedResults.Ok(new HealthResponse("okay"))).WithName("Health").WithTags("Health")
+            .WithSummary("Liveness (deprecated alias)").WithDescription("Always 200 with {\"status\":\"okay\"}; use /health/live.")
+            .AddOpenApiOperationTransformer((operation, _, _) => { operation.Deprecated = true; return Task.CompletedTask; });
         return routes;
     }
 

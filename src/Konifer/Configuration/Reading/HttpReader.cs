@@ -4,7 +4,7 @@ namespace Konifer.Configuration.Reading;
 internal static class HttpReader
 {
     public static HttpSettings Read(ConfigReader http, string? frameworkAllowedHosts) =>
-        new(PublicUrl(http), AllowedHosts(http, frameworkAllowedHosts));
+        new(PublicUrl(http), AllowedHosts(http, frameworkAllowedHosts)) { OpenApiEnabled = http.Section("openapi").Bool("enabled") ?? true };
 
     private static Uri? PublicUrl(ConfigReader http)
     {
