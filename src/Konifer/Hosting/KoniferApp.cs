@@ -6,6 +6,7 @@ using Konifer.Http;
 using Konifer.Http.Problems;
 using Konifer.Http.Signing;
 using Konifer.Imaging;
+using Konifer.Observability;
 
 namespace Konifer.Hosting;
 
@@ -59,7 +60,10 @@ public static partial class KoniferApp
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
             LogInMemory(logger);
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
+        StoresStartupLog.Write(logger, configuration);
 
+        // Outermost, so the line carries the status the client got (after the exception handler and status pages).
+        app.UseMiddleware<RequestLog>();
         app.Use(BaselineHeaders.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages(context =>
@@ -72,6 +76,7 @@ public static partial class KoniferApp
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
         app.MapHealthApi();
         app.MapAssetsApi();
+        app.MapKoniferMetrics();
         return app;
     }
 

@@ -8,6 +8,7 @@ using Konifer.Core.Storage;
 using Konifer.Hosting.Health;
 using Konifer.Sources;
 using Konifer.Imaging;
+using Konifer.Observability;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Metadata.Postgres;
@@ -29,6 +30,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(configuration.Profiles);
         services.AddSingleton(configuration.Paths);
         services.AddSingleton(TimeProvider.System);
+        // The standard OTEL_ variable is the process's own, as the OpenTelemetry SDK reads it (docs/observability.md).
+        services.AddKoniferObservability(configuration.Metrics, Environment.GetEnvironmentVariable);
 
         VipsRuntime.EnsureAvailable();
         var source = settings.Source;
@@ -67,6 +70,9 @@ public static class KoniferServiceCollectionExtensions
                 services.AddS3ObjectStore(settings.ObjectStore.S3);
                 break;
         }
+
+        // Every provider behind one wrapper: a span per call, bytes stored, outages counted (docs/observability.md).
+        services.DecorateObjectStore(settings.ObjectStore.Provider.ToString().ToLowerInvariant());
 
         // Hosted services start in registration order: every background loop comes after the stores' start-up
         // checks and migrations, so that none of them runs against a schema that does not exist yet.

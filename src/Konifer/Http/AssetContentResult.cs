@@ -1,8 +1,10 @@
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
+using Konifer.Core.Telemetry;
 using Konifer.Http.Caching;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Konifer.Http;
 
@@ -39,5 +41,6 @@ public sealed class AssetContentResult(
         }
         else
             await content.Content.CopyToAsync(response.Body, 81920, context.RequestAborted);
+        context.RequestServices.GetService<StoreInstruments>()?.Served(content.Length);
     }
 }

@@ -27,6 +27,6 @@ public static class KoniferConfigurationReader
         var profiles = VariantProfilesReader.Read(root);
         VariantProfilesReader.CheckParameters(profiles);
         var warnings = new ConfigurationWarnings();
-        return new KoniferConfiguration(settings, profiles, PathRulesReader.Read(root, profiles, warnings)) { Warnings = warnings.All };
+        return new KoniferConfiguration(settings, profiles, PathRulesReader.Read(root, profiles, warnings)) { Warnings = warnings.All, Metrics = MetricsReader.Read(root.Section("metrics")) };
     }
 }
