@@ -23,6 +23,8 @@ public sealed class MetricsEndpoint : IDisposable
         _adapter = MeterAdapter.StartListening(new MeterAdapterOptions
         {
             Registry = Registry,
+            // Without a factory of its own the adapter writes to prometheus-net's process-wide default registry.
+            MetricFactory = Metrics.WithCustomRegistry(Registry),
             InstrumentFilterPredicate = instrument => ReferenceEquals(instrument.Meter.Scope, meters),
         });
     }

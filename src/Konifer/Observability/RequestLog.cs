@@ -16,7 +16,7 @@ public sealed partial class RequestLog(RequestDelegate next, ILoggerFactory logg
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!_logger.IsEnabled(LogLevel.Debug))
+        if (!_logger.IsEnabled(LogLevel.Information))
         {
             await next(context);
             return;

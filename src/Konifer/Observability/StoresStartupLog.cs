@@ -1,5 +1,5 @@
 using Konifer.Configuration;
-using Konifer.Core.Assets;
+using Konifer.Storage.Objects.S3;
 
 namespace Konifer.Observability;
 
@@ -12,7 +12,7 @@ public static partial class StoresStartupLog
     public static void Write(ILogger logger, KoniferConfiguration configuration)
     {
         var settings = configuration.Settings;
-        var rootBucket = configuration.Paths.Resolve(AssetPath.FromSegments([])).Bucket;
+        var buckets = string.Join(", ", ConfiguredBuckets.From(configuration.Paths));
         switch (settings.DataStore.Provider)
         {
             case DataStoreProvider.PostgreSql:
@@ -27,13 +27,13 @@ public static partial class StoresStartupLog
         switch (objects.Provider)
         {
             case ObjectStoreProvider.FileSystem:
-                LogFileSystem(logger, objects.FileSystemMountPath!, rootBucket);
+                LogFileSystem(logger, objects.FileSystemMountPath!, buckets);
                 break;
             case ObjectStoreProvider.S3:
-                LogS3(logger, objects.S3.EndpointUrl ?? "AWS (default endpoint)", objects.S3.Region ?? "from the AWS SDK's defaults", rootBucket);
+                LogS3(logger, objects.S3.EndpointUrl ?? "AWS (default endpoint)", objects.S3.Region ?? "from the AWS SDK's defaults", buckets);
                 break;
             default:
-                LogInMemoryObjects(logger, rootBucket);
+                LogInMemoryObjects(logger, buckets);
                 break;
         }
     }
@@ -44,12 +44,12 @@ public static partial class StoresStartupLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Metadata store: in memory (lost when the process stops)")]
     private static partial void LogInMemoryMetadata(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Object store: filesystem at {MountPath}, root bucket {Bucket}")]
-    private static partial void LogFileSystem(ILogger logger, string mountPath, string bucket);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Object store: filesystem at {MountPath}, buckets {Buckets}")]
+    private static partial void LogFileSystem(ILogger logger, string mountPath, string buckets);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Object store: S3 at {Endpoint}, region {Region}, root bucket {Bucket}")]
-    private static partial void LogS3(ILogger logger, string endpoint, string region, string bucket);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Object store: S3 at {Endpoint}, region {Region}, buckets {Buckets}")]
+    private static partial void LogS3(ILogger logger, string endpoint, string region, string buckets);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Object store: in memory (lost when the process stops), root bucket {Bucket}")]
-    private static partial void LogInMemoryObjects(ILogger logger, string bucket);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Object store: in memory (lost when the process stops), buckets {Buckets}")]
+    private static partial void LogInMemoryObjects(ILogger logger, string buckets);
 }

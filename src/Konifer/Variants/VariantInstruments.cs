@@ -13,9 +13,9 @@ public sealed class VariantInstruments
     public VariantInstruments(IMeterFactory meters)
     {
         var meter = meters.Create(KoniferTelemetry.Name);
-        _lookups = meter.CreateCounter<long>("konifer.cache.lookups", "{lookup}",
+        _lookups = meter.CreateCounter<long>("cache.lookups", "{lookup}",
             "Variant cache lookups of content reads, by cache status (hit, miss) and return format.");
-        _generation = meter.CreateHistogram<double>("konifer.generation.duration", "s",
+        _generation = meter.CreateHistogram<double>("generation.duration", "s",
             "Time to make one variant (download, transform, placeholders, store), by output format.");
     }
 

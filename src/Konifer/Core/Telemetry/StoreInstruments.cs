@@ -16,10 +16,10 @@ public sealed class StoreInstruments
     public StoreInstruments(IMeterFactory meters)
     {
         var meter = meters.Create(KoniferTelemetry.Name);
-        _stored = meter.CreateCounter<long>("konifer.objects.stored", "By", "Bytes written to the object store (originals and variants).");
-        _served = meter.CreateCounter<long>("konifer.objects.served", "By", "Bytes of content sent to clients.");
-        _errors = meter.CreateCounter<long>("konifer.store.errors", "{error}", "Store calls that failed because the store was unreachable, by store.");
-        meter.CreateObservableGauge("konifer.deletion.outbox.backlog", () => Interlocked.Read(ref _outboxBacklog), "{object}",
+        _stored = meter.CreateCounter<long>("objects.stored", "By", "Bytes written to the object store (originals and variants).");
+        _served = meter.CreateCounter<long>("objects.served", "By", "Bytes of content sent to clients.");
+        _errors = meter.CreateCounter<long>("store.errors", "{error}", "Store calls that failed because the store was unreachable, by store.");
+        meter.CreateObservableGauge("deletion.outbox.backlog", () => Interlocked.Read(ref _outboxBacklog), "{object}",
             "Object deletions waiting in the outbox, as last counted by the deletion worker.");
     }
 

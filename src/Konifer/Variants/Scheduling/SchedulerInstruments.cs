@@ -14,16 +14,16 @@ internal sealed class SchedulerInstruments
     public SchedulerInstruments(IMeterFactory meters, VariantGenerationScheduler scheduler)
     {
         var meter = meters.Create(KoniferTelemetry.Name);
-        meter.CreateObservableGauge("konifer.generation.queue.depth", () => new[]
+        meter.CreateObservableGauge("generation.queue.depth", () => new[]
         {
             new Measurement<int>(scheduler.QueuedSynchronous, new KeyValuePair<string, object?>("queue", "synchronous")),
             new Measurement<int>(scheduler.QueuedAsynchronous, new KeyValuePair<string, object?>("queue", "asynchronous")),
         }, "{job}", "Generation jobs waiting for a worker, by queue.");
-        meter.CreateObservableGauge("konifer.generation.running", () => scheduler.Running, "{job}", "Generation jobs running now.");
-        meter.CreateObservableGauge("konifer.memory.budget.in_use", () => scheduler.MemoryInUse, "By",
+        meter.CreateObservableGauge("generation.running", () => scheduler.Running, "{job}", "Generation jobs running now.");
+        meter.CreateObservableGauge("memory.budget.in_use", () => scheduler.MemoryInUse, "By",
             "Bytes of variant-generation.memory-budget reserved by running jobs.");
-        meter.CreateObservableGauge("konifer.memory.budget.limit", () => scheduler.MemoryBudget, "By", "variant-generation.memory-budget.");
-        _wait = meter.CreateHistogram<double>("konifer.generation.queue.wait", "s", "Time a generation job waited before a worker started it, by queue.");
+        meter.CreateObservableGauge("memory.budget.limit", () => scheduler.MemoryBudget, "By", "variant-generation.memory-budget.");
+        _wait = meter.CreateHistogram<double>("generation.queue.wait", "s", "Time a generation job waited before a worker started it, by queue.");
     }
 
     public void Waited(TimeSpan wait, WorkPriority queue) =>
