@@ -11,4 +11,7 @@ public sealed record KoniferConfiguration(KoniferSettings Settings, VariantProfi
 {
     /// <summary>Older spellings that were accepted, each as <c>key: what to write instead</c>; logged once at start-up.</summary>
     public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary><c>metrics</c>: the Prometheus endpoint and OTLP export (Observability/).</summary>
+    public MetricsSettings Metrics { get; init; } = new();
 }

@@ -7,6 +7,7 @@ using Konifer.Http.OpenApi;
 using Konifer.Http.Problems;
 using Konifer.Http.Signing;
 using Konifer.Imaging;
+using Konifer.Observability;
 
 namespace Konifer.Hosting;
 
@@ -57,7 +58,10 @@ public static partial class KoniferApp
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
             LogInMemory(logger);
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
+        StoresStartupLog.Write(logger, configuration);
 
+        // Outermost, so the line carries the status the client got (after the exception handler and status pages).
+        app.UseMiddleware<RequestLog>();
         app.Use(BaselineHeaders.InvokeAsync);
         app.UseExceptionHandler();
         app.UseStatusCodePages(context =>
@@ -71,6 +75,7 @@ public static partial class KoniferApp
         app.MapHealthApi();
         app.MapAssetsApi();
         app.MapKoniferApiDocument(settings.Http);
+        app.MapKoniferMetrics();
         return app;
     }
 

@@ -9,6 +9,7 @@ using Konifer.Hosting.Health;
 using Konifer.Http.OpenApi;
 using Konifer.Sources;
 using Konifer.Imaging;
+using Konifer.Observability;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;
 using Konifer.Storage.Metadata.Postgres;
@@ -31,6 +32,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton(configuration.Paths);
         services.AddSingleton(TimeProvider.System);
         services.AddKoniferApiDocument(settings.Http);
+        // The standard OTEL_ variable is the process's own, as the OpenTelemetry SDK reads it (docs/observability.md).
+        services.AddKoniferObservability(configuration.Metrics, Environment.GetEnvironmentVariable);
 
         VipsRuntime.EnsureAvailable();
         var source = settings.Source;
@@ -69,6 +72,9 @@ public static class KoniferServiceCollectionExtensions
                 services.AddS3ObjectStore(settings.ObjectStore.S3);
                 break;
         }
+
+        // Every provider behind one wrapper: a span per call, bytes stored, outages counted (docs/observability.md).
+        services.DecorateObjectStore(settings.ObjectStore.Provider.ToString().ToLowerInvariant());
 
         // Hosted services start in registration order: every background loop comes after the stores' start-up
         // checks and migrations, so that none of them runs against a schema that does not exist yet.

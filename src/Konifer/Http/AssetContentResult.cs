@@ -2,10 +2,12 @@ using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
 using System.Reflection;
+using Konifer.Core.Telemetry;
 using Konifer.Http.Caching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Konifer.Http;
 
@@ -49,5 +51,6 @@ public sealed class AssetContentResult(
         }
         else
             await content.Content.CopyToAsync(response.Body, 81920, context.RequestAborted);
+        context.RequestServices.GetService<StoreInstruments>()?.Served(content.Length);
     }
 }

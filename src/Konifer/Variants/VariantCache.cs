@@ -19,7 +19,8 @@ public sealed class VariantCache(
     VariantAccessBuffer accesses,
     GenerationLimits limits,
     TimeProvider clock,
-    ILogger<VariantCache> logger)
+    ILogger<VariantCache> logger,
+    VariantInstruments? instruments = null)
 {
     /// <summary>
     /// <paramref name="configuration"/> is the asset's path configuration, which the caller resolved once for the
@@ -28,18 +29,24 @@ public sealed class VariantCache(
     public async Task<ServedVariant> GetOrGenerateAsync(Asset asset, PathConfiguration configuration, Transformation? transformation,
         CancellationToken cancellationToken)
     {
-        if (transformation is null) return new ServedVariant(asset.Original, CacheStatus.Hit);
+        if (transformation is null)
+        {
+            instruments?.Lookup(CacheStatus.Hit, asset.Original.Attributes.Format);
+            return new ServedVariant(asset.Original, CacheStatus.Hit);
+        }
         if (asset.Variants.FirstOrDefault(v => v.Transformation == transformation) is { } existing)
         {
             var now = clock.GetUtcNow();
             accesses.Record(asset.Id, existing.Id, now, VariantExpiry.IdleExpiry(configuration.Expiration, existing.ExpiresAt, now),
                 configuration.VariantCache.AccessScoreHalfLife);
+            instruments?.Lookup(CacheStatus.Hit, transformation.Format);
             return new ServedVariant(existing, CacheStatus.Hit);
         }
         // Refused before queuing (400): an output past the limits would fail or exhaust memory after minutes of work.
         var cost = limits.Cost(transformation, asset.Original.Attributes);
         var generated = await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Synchronous, cost,
             token => generation.GenerateAsync(asset, configuration, transformation, token), cancellationToken);
+        instruments?.Lookup(CacheStatus.Miss, transformation.Format);
         return new ServedVariant(generated, CacheStatus.Miss);
     }
 

@@ -1,6 +1,7 @@
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
+using Konifer.Core.Telemetry;
 using Konifer.Core.Transformations;
 using Konifer.Paths;
 using Microsoft.Extensions.Logging;
@@ -17,11 +18,15 @@ public sealed class VariantGeneration(
     IImageTransformer transformer,
     PlaceholderEncoder placeholders,
     TimeProvider clock,
-    ILogger<VariantGeneration> logger)
+    ILogger<VariantGeneration> logger,
+    VariantInstruments? instruments = null)
 {
     /// <summary><paramref name="configuration"/> is the asset's path configuration, resolved once by the caller (see <see cref="VariantCache"/>).</summary>
     public async Task<Variant> GenerateAsync(Asset asset, PathConfiguration configuration, Transformation transformation, CancellationToken cancellationToken)
     {
+        using var span = KoniferTelemetry.Activities.StartActivity("konifer.generate");
+        span?.SetTag("konifer.format", transformation.Format.ShortName());
+        var generationStarted = clock.GetTimestamp();
         var original = asset.Original;
         await using var source = await DownloadAsync(asset, original, cancellationToken);
         await using var output = TemporaryFile.Reserve(transformation.Format.Extension());
@@ -38,6 +43,7 @@ public sealed class VariantGeneration(
         var recorded = await StoreAsync(asset, generated, configuration.VariantCache.Cap, output.FilePath, cancellationToken);
         VariantGenerationLog.LogGenerated(logger, transformation.Format, attributes.Width, attributes.Height, asset.Path, asset.EntryId,
             (int)clock.GetElapsedTime(started).TotalMilliseconds);
+        instruments?.Generated(transformation.Format, clock.GetElapsedTime(generationStarted));
         return recorded;
     }
 

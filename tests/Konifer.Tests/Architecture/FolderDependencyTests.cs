@@ -18,7 +18,7 @@ public sealed class FolderDependencyTests
     private static readonly string[] Domain = ["Core", "Paths", "Transformations", "Variants", "Assets"];
 
     // Edges: adapters for libvips, the stores, outbound HTTP, the inbound API, the reader of konifer.conf, composition.
-    private static readonly string[] Adapters = ["Imaging", "Storage", "Sources", "Http", "Configuration", "Hosting"];
+    private static readonly string[] Adapters = ["Imaging", "Storage", "Sources", "Http", "Configuration", "Observability", "Hosting"];
 
     // Infrastructure the domain must not name.
     private static readonly string[] Drivers = ["NetVips", "Npgsql", "Amazon", "Microsoft.AspNetCore", "Konifer.Hocon"];

@@ -92,6 +92,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    [GeneratedRegex(@"Now listening on: (http://[^\s""]+)")]
     private static partial Regex ListeningOn();
 }

@@ -30,7 +30,8 @@ public static class KoniferConfigurationReader
         var paths = PathRulesReader.Read(root, profiles, warnings);
         // A path block's keys count as known even when the file has no block, so that a misplaced one finds its name.
         PathSettingsReader.Read(new ConfigReader(null, "paths.\"/**\"", root.Usage), profiles);
+        var metrics = MetricsReader.Read(root.Section("metrics"));
         UnknownKeys.Check(document, root.Usage!, warnings);
-        return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All };
+        return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All, Metrics = metrics };
     }
 }

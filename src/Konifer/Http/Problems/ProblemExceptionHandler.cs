@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using Konifer.Core.Problems;
+using Konifer.Core.Storage;
+using Konifer.Core.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -12,7 +14,7 @@ namespace Konifer.Http.Problems;
 /// errors arrive as <see cref="DomainException"/>s whose <see cref="ProblemKind"/> picks the status: the stores'
 /// adapters translate their drivers' failures, so nothing here knows PostgreSQL or S3.
 /// </summary>
-public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger, StoreInstruments? instruments = null) : IExceptionHandler
 {
     private const string Unexpected = "An unexpected error occurred. The server log has the details.";
 
@@ -21,6 +23,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
             return true; // the client went away; nobody is listening
         var problem = exception as DomainException ?? WrappedOutage(exception);
+        // Object store outages are counted by the store's wrapper, wherever they happen; metadata outages here.
+        if (problem is MetadataStoreUnavailableException) instruments?.Failed("metadata");
         var (status, detail) = problem is null ? FrameworkProblem(exception) : (StatusOf(problem.Kind), problem.Detail);
         // A source that failed (502, 504) is no bug of ours: a warning with its cause, like our own outages (503).
         if (status is 502 or 503 or 504) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);

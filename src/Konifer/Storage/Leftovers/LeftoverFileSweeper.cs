@@ -29,7 +29,7 @@ public sealed partial class LeftoverFileSweeper(
         var cutoff = Clock.GetUtcNow() - settings.GracePeriod;
         var spool = SpoolFolderSweep.RemoveAbandoned(settings.SpoolRoot ?? SpoolFolder.DefaultRoot, cutoff);
         Report("spool folder", spool);
-        var objects = objectStore is FileSystemObjectStore files ? files.RemoveAbandonedTemporaryFiles(cutoff) : default;
+        var objects = (objectStore is InstrumentedObjectStore instrumented ? instrumented.Inner : objectStore) is FileSystemObjectStore files ? files.RemoveAbandonedTemporaryFiles(cutoff) : default;
         Report("filesystem object store", objects);
         var vips = VipsTemporaryFiles.RemoveOlderThan(settings.VipsTemporaryFolder ?? Path.GetTempPath(), cutoff);
         Report("libvips temporary folder", vips);

@@ -1,4 +1,5 @@
 using Konifer.Core.Storage;
+using Konifer.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -16,8 +17,13 @@ public sealed partial class ObjectDeletionWorker(
     ObjectDeletionSignal signal,
     ObjectDeletionWorkerSettings settings,
     TimeProvider timeProvider,
-    ILogger<ObjectDeletionWorker> logger) : BackgroundService
+    ILogger<ObjectDeletionWorker> logger,
+    StoreInstruments? instruments = null) : BackgroundService
 {
+    // The backlog metric costs a count query: taken after work, or every 15 s while idle, not on every 1 s poll.
+    private static readonly TimeSpan BacklogCountInterval = TimeSpan.FromSeconds(15);
+    private long _backlogCounted = long.MinValue;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var outboxFailures = 0;
@@ -27,6 +33,7 @@ public sealed partial class ObjectDeletionWorker(
             {
                 var claimed = await DrainBatchAsync(stoppingToken).ConfigureAwait(false);
                 outboxFailures = 0;
+                await CountBacklogAsync(claimed, stoppingToken).ConfigureAwait(false);
                 if (claimed >= settings.BatchSize) continue; // more may be due right now
                 await signal.WaitAsync(settings.PollInterval, timeProvider, stoppingToken).ConfigureAwait(false);
             }
@@ -49,6 +56,15 @@ public sealed partial class ObjectDeletionWorker(
                 }
             }
         }
+    }
+
+    private async Task CountBacklogAsync(int claimed, CancellationToken cancellationToken)
+    {
+        if (instruments is null) return;
+        var now = timeProvider.GetTimestamp();
+        if (claimed == 0 && _backlogCounted != long.MinValue && timeProvider.GetElapsedTime(_backlogCounted, now) < BacklogCountInterval) return;
+        _backlogCounted = now;
+        instruments.OutboxBacklog(await outbox.CountAsync(cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Claims one batch of due deletions and works through it; returns how many were claimed.</summary>

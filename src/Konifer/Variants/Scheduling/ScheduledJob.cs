@@ -23,6 +23,9 @@ internal sealed class ScheduledJob(string key, Type resultType, Func<Cancellatio
 
     public Type ResultType { get; } = resultType;
 
+    /// <summary>When the job was queued (a <see cref="TimeProvider"/> timestamp), for the queue-wait metric.</summary>
+    public long Enqueued { get; init; }
+
     public Func<CancellationToken, Task<object?>> Work { get; } = work;
 
     /// <summary>Continuations run asynchronously so that no waiter's code runs on a worker or under the lock.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace Konifer.Variants.Scheduling;
@@ -48,13 +49,15 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
     private ScheduledJob? _starving; // a job bypassed MaxBypass times: nothing else starts before it
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task[] _workers;
+    private readonly SchedulerInstruments? _instruments;
     private bool _stopped;
     private bool _disposed;
 
     public VariantGenerationScheduler(
         VariantGenerationSettings settings,
         ILogger<VariantGenerationScheduler> logger,
-        TimeProvider? timeProvider = null)
+        TimeProvider? timeProvider = null,
+        IMeterFactory? meters = null)
     {
         if (settings.Validate() is { } problem) throw new ArgumentException(problem, nameof(settings));
         _settings = settings;
@@ -62,6 +65,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _share = new SynchronousShare(settings.SynchronousPriority);
         _running = new RunningJobs(settings);
+        _instruments = meters is null ? null : new SchedulerInstruments(meters, this);
         // One task more than large jobs may hold, so a small job always finds one (the lane, with a single worker).
         _workers = new Task[Math.Max(settings.Workers, settings.LargeJobWorkers + 1)];
         for (var i = 0; i < _workers.Length; i++) _workers[i] = Task.Run(() => WorkAsync(_stopping.Token));
@@ -168,7 +172,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
                     return Task.FromException<T>(new SchedulerQueueFullException(priority, _settings.QueueSize,
                         _backlog.RetryAfter(queue.Count, _settings.Workers)));
                 job = new ScheduledJob(key, typeof(T), async token => await work(token).ConfigureAwait(false),
-                    cost.MemoryBytes, cost.Pixels > _settings.LargeJobPixels);
+                    cost.MemoryBytes, cost.Pixels > _settings.LargeJobPixels) { Enqueued = _time.GetTimestamp() };
                 Add(job, priority, queue);
             }
         }
@@ -372,6 +376,7 @@ public sealed partial class VariantGenerationScheduler : IAsyncDisposable
         QueueOf(job.Queue).Remove(job.Node!);
         job.Node = null;
         job.State = JobState.Running;
+        _instruments?.Waited(_time.GetElapsedTime(job.Enqueued), job.Queue);
         if (_starving == job) _starving = null;
         _running.Add(job);
         return job;

@@ -18,7 +18,8 @@ public static class VariantGenerationServiceCollectionExtensions
         services.TryAddSingleton(sp => new VariantGenerationScheduler(
             settings,
             sp.GetRequiredService<ILogger<VariantGenerationScheduler>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         return services;
     }
 }
