@@ -111,10 +111,10 @@ public sealed class StoreAsset(
 /// <summary>The log lines of <see cref="StoreAsset"/>.</summary>
 internal static partial class StoreAssetLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Stored {Path} entry {EntryId} as {Format} {Width}x{Height}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Stored {Path} entry {EntryId} as {Format} {Width}x{Height}")]
     public static partial void LogStored(ILogger logger, AssetPath path, long entryId, ImageFormat format, int width, int height);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Preprocessing of an upload to {Path} refused by transform.limits: {Problem}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Preprocessing of an upload to {Path} refused by transform.limits: {Problem}")]
     public static partial void LogPreprocessingOverLimits(ILogger logger, AssetPath path, string problem);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Eager variant {Width}x{Height} skipped, over transform.limits: {Problem}")]

@@ -54,6 +54,7 @@ public static partial class KoniferApp
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Konifer");
         LogConfiguration(logger, ConfigFileLocator.Describe(configPath, hostOptions.CurrentDirectory));
         foreach (var warning in configuration.Warnings) LogConfigurationWarning(logger, warning);
+        VipsMessages.WriteTo(app.Services.GetRequiredService<ILoggerFactory>());
         VipsStartupLog.Write(logger);
         if (EnvironmentOverrides.InMemoryRequested(hostOptions.Environment))
             LogInMemory(logger);

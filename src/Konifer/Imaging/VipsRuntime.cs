@@ -15,6 +15,7 @@ public static class VipsRuntime
             throw new InvalidOperationException(
                 "libvips could not be loaded (" + NetVips.ModuleInitializer.Exception?.Message +
                 "). Install Debian's libvips42 (scripts/install-deps does it) and start again.");
+        VipsMessages.Capture();
         VipsLoaderPolicy.Apply();
         var report = Codecs.Value;
         if (!report.Complete)

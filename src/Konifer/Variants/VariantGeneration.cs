@@ -80,6 +80,6 @@ public sealed class VariantGeneration(
 /// <summary>The log lines of <see cref="VariantGeneration"/>.</summary>
 internal static partial class VariantGenerationLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Generated {Format} {Width}x{Height} variant of {Path} entry {EntryId} in {Elapsed} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Generated {Format} {Width}x{Height} variant of {Path} entry {EntryId} in {Elapsed} ms")]
     public static partial void LogGenerated(ILogger logger, ImageFormat format, int width, int height, AssetPath path, long entryId, int elapsed);
 }

@@ -12,16 +12,27 @@ public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output;
+    private readonly StringBuilder _errors;
 
     public HttpClient Client { get; }
 
     /// <summary>Everything the server wrote to stdout and stderr so far.</summary>
     public string Output { get { lock (_output) return _output.ToString(); } }
 
-    private ServerProcess(Process process, StringBuilder output, Uri address)
+    /// <summary>What the server wrote to stderr alone so far (also in <see cref="Output"/>).</summary>
+    public string StandardError { get { lock (_output) return _errors.ToString(); } }
+
+    /// <summary>What the server wrote to stdout alone so far.</summary>
+    public string StandardOutput { get { lock (_output) return _stdout.ToString(); } }
+
+    private readonly StringBuilder _stdout;
+
+    private ServerProcess(Process process, StringBuilder output, StringBuilder stdout, StringBuilder errors, Uri address)
     {
         _process = process;
         _output = output;
+        _stdout = stdout;
+        _errors = errors;
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
     }
 
@@ -39,23 +50,29 @@ public sealed partial class ServerProcess : IAsyncDisposable
         start.WorkingDirectory = Directory.CreateTempSubdirectory("konifer-process-").FullName; // no stray konifer.conf
 
         var output = new StringBuilder();
+        var stdout = new StringBuilder();
+        var errors = new StringBuilder();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        void Collect(object _, DataReceivedEventArgs line)
+        void Collect(StringBuilder stream, DataReceivedEventArgs line)
         {
             if (line.Data is null) return;
-            lock (output) output.AppendLine(line.Data);
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+                stream.AppendLine(line.Data);
+            }
             if (ListeningOn().Match(line.Data) is { Success: true } match) listening.TrySetResult(new Uri(match.Groups[1].Value));
         }
-        process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
+        process.OutputDataReceived += (_, line) => Collect(stdout, line);
+        process.ErrorDataReceived += (_, line) => Collect(errors, line);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
         var exited = process.WaitForExitAsync();
         var first = await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromMinutes(2)));
-        if (first == listening.Task) return (new ServerProcess(process, output, listening.Task.Result), 0, "");
+        if (first == listening.Task) return (new ServerProcess(process, output, stdout, errors, listening.Task.Result), 0, "");
         if (first != exited) process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         string text;

@@ -19,6 +19,7 @@ public sealed record ApiProblem(string Type, string Title, int Status, string De
     public static Task WriteAsync(HttpContext context, int status, string detail)
     {
         context.Response.StatusCode = status;
+        Observability.RequestReason.Set(context, detail);
         return context.Response.WriteAsJsonAsync(Create(status, detail), KoniferJson.Options, ContentType, context.RequestAborted);
     }
 

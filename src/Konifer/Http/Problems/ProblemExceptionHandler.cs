@@ -6,6 +6,7 @@ using Konifer.Core.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Konifer.Observability;
 
 namespace Konifer.Http.Problems;
 
@@ -29,8 +30,13 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         // A source that failed (502, 504) is no bug of ours: a warning with its cause, like our own outages (503).
         if (status is 502 or 503 or 504) ProblemLog.LogUnavailable(logger, exception, status, context.Request.Method, context.Request.Path, detail);
         else if (status >= 500) ProblemLog.LogUnhandled(logger, exception, context.Request.Method, context.Request.Path);
-        // A problem whose message is kept from the client (see DomainException.Detail) is logged with it.
-        else ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, problem?.Message ?? detail);
+        // A problem whose message is kept from the client (see DomainException.Detail) is logged with it, on the
+        // request's one line; Kestrel's own exception (its words name .NET types) only at Debug.
+        else
+        {
+            RequestReason.Set(context, problem?.Message ?? detail);
+            ProblemLog.LogRefused(logger, exception as BadHttpRequestException, status, context.Request.Method, context.Request.Path, problem?.Message ?? detail);
+        }
         if (context.Response.HasStarted) return true;
         context.Response.Clear();
         if (problem is UnavailableException unavailable)
@@ -92,6 +98,6 @@ internal static partial class ProblemLog
     public static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);
 
     /// <summary>Kestrel's errors keep their exception, whose words the answer leaves out; the domain's refusals need no stack trace.</summary>
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Status} for {Method} {Path}: {Detail}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Status} for {Method} {Path}: {Detail}")]
     public static partial void LogRefused(ILogger logger, BadHttpRequestException? exception, int status, string method, PathString path, string detail);
 }

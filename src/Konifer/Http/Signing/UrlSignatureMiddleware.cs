@@ -9,7 +9,7 @@ namespace Konifer.Http.Signing;
 /// Refuses unsigned or wrongly signed reads under <c>/assets</c> before any routing or I/O. Only GET and HEAD are
 /// checked: store, update and delete are not signed (as in the reference). Installed only when signing is enabled.
 /// </summary>
-public sealed partial class UrlSignatureMiddleware(RequestDelegate next, UrlSigner signer, ILogger<UrlSignatureMiddleware> logger)
+public sealed class UrlSignatureMiddleware(RequestDelegate next, UrlSigner signer)
 {
     private static readonly PathString Assets = new("/assets");
 
@@ -28,7 +28,6 @@ public sealed partial class UrlSignatureMiddleware(RequestDelegate next, UrlSign
 
     private Task Refuse(HttpContext context, string message)
     {
-        LogRefused(logger, context.Request.Method, context.Request.Path, message);
         return ApiProblem.WriteAsync(context, StatusCodes.Status403Forbidden, message);
     }
 
@@ -45,7 +44,4 @@ public sealed partial class UrlSignatureMiddleware(RequestDelegate next, UrlSign
         var request = context.Request;
         return ((request.PathBase + request.Path).ToUriComponent(), request.QueryString.Value ?? "");
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "403 for {Method} {Path}: {Message}")]
-    private static partial void LogRefused(ILogger logger, string method, PathString path, string message);
 }
