@@ -2,7 +2,7 @@ using Konifer.Configuration;
 using Konifer.Hocon;
 using Konifer.Hosting;
 using Konifer.Imaging;
-using Konifer.Storage.Metadata.Postgres;
+using Konifer.Storage;
 
 // First, before anything touches NetVips: its module initialiser runs vips_init, which reads VIPSHOME.
 VipsHome.Repair();
@@ -14,7 +14,7 @@ try
     app.Run();
     return 0;
 }
-catch (Exception e) when (e is VipsStartupException or ConfigurationException or HoconException or PostgresStartupException)
+catch (Exception e) when (e is VipsStartupException or ConfigurationException or HoconException or StoreStartupException)
 {
     // The operator's machine or file is at fault, not the program: one line naming the key or the dependency, and
     // EX_CONFIG (78) rather than an abort with a stack trace.

@@ -29,6 +29,10 @@ public static partial class KoniferApp
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         // Npgsql logs every statement at Information (hundreds of lines a minute from the background sweeps alone).
         builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
+        // A store that fails start-up is one line on stderr (Program.cs), its stack at Debug in its own category; the
+        // host's "Hosting failed to start" error would repeat it with 30 lines of stack. A background service that
+        // stops the host is still logged (Critical, with its exception).
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         // The framework logs an error per failed check on every probe; Hosting/Health logs each change of state once.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
 

@@ -74,12 +74,12 @@ public sealed class CommandLineTests
         Assert.True(exitCode == 0, errors + output);
         Assert.StartsWith($"# Configuration: read {Path.Combine(directory, "konifer.conf")}", output, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2", output, StringComparison.Ordinal);
-        Assert.Contains("data-store.postgresql.password = ***", output, StringComparison.Ordinal);
-        Assert.Contains("object-store.s3.secret-key = ***", output, StringComparison.Ordinal);
+        Assert.Contains("data-store.postgresql.password = \"***\"", output, StringComparison.Ordinal);
+        Assert.Contains("object-store.s3.secret-key = \"***\"", output, StringComparison.Ordinal);
         Assert.Contains("data-store.postgresql.port = 1", output, StringComparison.Ordinal);
-        Assert.Contains("data-store.postgresql.startup-timeout = 00:00:30", output, StringComparison.Ordinal);
+        Assert.Contains("data-store.postgresql.startup-timeout = 30s", output, StringComparison.Ordinal);
         Assert.Contains("variant-profiles.thumb = { w = 100 }", output, StringComparison.Ordinal);
-        Assert.Contains("paths.\"/users/**\".eager-variants = [thumb]", output, StringComparison.Ordinal);
+        Assert.Contains("paths.\"/users/**\".transform.eager-variants = [thumb]", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
     }
 

@@ -6,11 +6,11 @@ internal static class DataStoreReader
     private static readonly (string, DataStoreProvider)[] Providers =
         [("postgresql", DataStoreProvider.PostgreSql), ("in-memory", DataStoreProvider.InMemory)];
 
-    /// <summary>A duration from zero (one attempt) to an hour.</summary>
-    private static TimeSpan StartupTimeout(ConfigReader postgres)
+    /// <summary><c>startup-timeout</c> of a store's section: a duration from zero (one attempt) to an hour.</summary>
+    internal static TimeSpan StartupTimeout(ConfigReader store)
     {
-        var timeout = postgres.Duration("startup-timeout") ?? PostgreSqlSettings.DefaultStartupTimeout;
-        return timeout <= TimeSpan.FromHours(1) ? timeout : throw postgres.Error("startup-timeout", $"{timeout} is more than an hour");
+        var timeout = store.Duration("startup-timeout") ?? PostgreSqlSettings.DefaultStartupTimeout;
+        return timeout <= TimeSpan.FromHours(1) ? timeout : throw store.Error("startup-timeout", $"{timeout} is more than an hour");
     }
 
     public static DataStoreSettings Read(ConfigReader dataStore)

@@ -17,13 +17,14 @@ public static class KoniferConfigurationReader
     public static KoniferConfiguration Read(JsonObject document, string? frameworkAllowedHosts = null)
     {
         var root = ConfigReader.Root(document);
+        var missing = new MissingKeys();
         var settings = new KoniferSettings(
             DataStoreReader.Read(root.Section("data-store")),
-            ObjectStoreReader.Read(root.Section("object-store")),
+            ObjectStoreReader.Read(root.Section("object-store"), missing),
             HttpReader.Read(root.Section("http"), frameworkAllowedHosts ?? root.String("AllowedHosts")),
             SourceReader.Read(root.Section("source")),
             VariantGenerationReader.Read(root.Section("variant-generation")),
-            UrlSigningReader.Read(root.Section("url-signing")));
+            UrlSigningReader.Read(root.Section("url-signing"), missing));
         var profiles = VariantProfilesReader.Read(root);
         VariantProfilesReader.CheckParameters(profiles);
         var warnings = new ConfigurationWarnings();
@@ -32,6 +33,7 @@ public static class KoniferConfigurationReader
         PathSettingsReader.Read(new ConfigReader(null, "paths.\"/**\"", root.Usage), profiles);
         var metrics = MetricsReader.Read(root.Section("metrics"));
         UnknownKeys.Check(document, root.Usage!, warnings);
+        missing.ThrowFirst();
         return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All, Metrics = metrics };
     }
 }

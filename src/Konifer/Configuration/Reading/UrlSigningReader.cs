@@ -10,13 +10,13 @@ internal static class UrlSigningReader
         ("hmac_sha256", SigningAlgorithm.HmacSha256), ("hmac_sha384", SigningAlgorithm.HmacSha384), ("hmac_sha512", SigningAlgorithm.HmacSha512),
     ];
 
-    public static UrlSigningSettings Read(ConfigReader signing)
+    public static UrlSigningSettings Read(ConfigReader signing, MissingKeys missing)
     {
         var enabled = signing.Bool("enabled") ?? false;
         var secret = signing.OptionalText("secret-key");
         if (enabled && string.IsNullOrWhiteSpace(secret))
-            throw signing.Error("secret-key",
-                "is required when url-signing.enabled = true (set it in konifer.conf or with the URL_SIGNING_SECRET_KEY environment variable).");
+            missing.Add(signing.Error("secret-key",
+                "is required when url-signing.enabled = true (set it in konifer.conf or with the URL_SIGNING_SECRET_KEY environment variable)."));
         return new UrlSigningSettings(enabled, signing.Choice("algorithm", Algorithms) ?? SigningAlgorithm.HmacSha256, secret)
         {
             Negotiation = Negotiation(signing),

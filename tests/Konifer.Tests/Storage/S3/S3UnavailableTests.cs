@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Konifer.Configuration;
 using Konifer.Core.Storage;
 using Konifer.Paths;
+using Konifer.Storage;
 using Konifer.Storage.Objects.S3;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -59,11 +60,15 @@ public sealed class S3UnavailableTests(S3Server server)
         var paths = PathsWithBucket("/users/*/photos/**", MissingBucket);
         using var host = BuildHost(server.Settings, paths);
 
-        var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => host.StartAsync());
+        var clock = Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<StoreStartupException>(() => host.StartAsync());
 
+        // A missing bucket is not waited for: waiting does not create it.
+        Assert.True(clock.Elapsed < FailFast, $"The start-up check took {clock.Elapsed}.");
         Assert.Contains($"'{MissingBucket}'", error.Message);
         Assert.Contains(server.Endpoint.GetLeftPart(UriPartial.Authority), error.Message);
         Assert.Contains("does not exist", error.Message);
+        Assert.DoesNotContain("gave up", error.Message);
     }
 
     [Fact]
@@ -101,17 +106,35 @@ public sealed class S3UnavailableTests(S3Server server)
     }
 
     [Fact]
-    public async Task Start_up_fails_fast_when_the_endpoint_is_unreachable()
+    public async Task An_unreachable_endpoint_is_retried_until_the_start_up_timeout_then_stops_start_up_naming_it()
     {
-        var settings = ClosedPortSettings();
+        var settings = ClosedPortSettings() with { StartupTimeout = TimeSpan.FromSeconds(2) };
         using var host = BuildHost(settings);
         var clock = Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<ObjectStoreUnavailableException>(() => host.StartAsync());
+        var error = await Assert.ThrowsAsync<StoreStartupException>(() => host.StartAsync());
 
-        Assert.True(clock.Elapsed < FailFast, $"The start-up check took {clock.Elapsed}.");
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1.9), FailFast);
         Assert.Contains($"'{PathConfiguration.DefaultBucket}'", error.Message);
         Assert.Contains(settings.EndpointUrl!.TrimEnd('/'), error.Message);
+        Assert.Contains("gave up after 2s", error.Message);
+    }
+
+    [Fact]
+    public async Task An_endpoint_that_comes_up_during_the_wait_lets_start_up_finish()
+    {
+        await using var gate = Konifer.Tests.Faults.TcpGate.Open(server.Endpoint);
+        gate.Close();
+        var settings = server.Settings with { EndpointUrl = gate.Endpoint.ToString(), StartupTimeout = TimeSpan.FromSeconds(60) };
+        using var host = BuildHost(settings);
+
+        var starting = host.StartAsync();
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        Assert.False(starting.IsCompleted, "start-up finished while the endpoint was unreachable");
+        gate.Reopen();
+        await starting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await host.StopAsync();
     }
 
     [Fact]

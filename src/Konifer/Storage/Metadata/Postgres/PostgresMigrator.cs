@@ -12,9 +12,6 @@ namespace Konifer.Storage.Metadata.Postgres;
 /// </summary>
 public sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, ILogger<PostgresMigrator>? logger = null, TimeSpan? startupTimeout = null)
 {
-    /// <summary>The longest wait between two attempts to connect.</summary>
-    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
-
     /// <summary>Any constant works as long as every instance uses the same one ("Konifer" in ASCII).</summary>
     private const long MigrationLockKey = 0x4B6F6E69666572;
 
@@ -62,31 +59,20 @@ public sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, ILogge
     /// starting) until the start-up timeout; a refusal that waiting does not cure (a wrong password, no such database)
     /// fails at once.
     /// </summary>
-    private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    private Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var timeout = startupTimeout ?? TimeSpan.Zero;
-        var started = TimeProvider.System.GetTimestamp();
-        var delay = TimeSpan.FromMilliseconds(250);
-        while (true)
-        {
-            try
+        return StartupRetry.RunAsync(
+            token => dataSource.OpenConnectionAsync(token).AsTask(),
+            exception => exception is NpgsqlException or SocketException or TimeoutException ? IsTransient(exception) : null,
+            timeout,
+            (exception, wait, left) => LogWaiting(_logger, Target, exception.Message, StartupRetry.Seconds(wait), StartupRetry.Seconds(left)),
+            (exception, timedOut) =>
             {
-                return await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is NpgsqlException or SocketException or TimeoutException)
-            {
-                var left = timeout - TimeProvider.System.GetElapsedTime(started);
-                if (!IsTransient(exception) || left <= TimeSpan.Zero)
-                {
-                    LogGaveUp(_logger, exception);
-                    throw Unreachable(exception, IsTransient(exception) && timeout > TimeSpan.Zero ? $" (gave up after {Seconds(timeout)})" : "");
-                }
-                var wait = delay < left ? delay : left;
-                LogWaiting(_logger, Target, exception.Message, Seconds(wait), Seconds(left));
-                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
-            }
-        }
+                LogGaveUp(_logger, exception);
+                return Unreachable(exception, timedOut ? $" (gave up after {StartupRetry.Seconds(timeout)})" : "");
+            },
+            cancellationToken);
     }
 
     private string Target
@@ -116,9 +102,6 @@ public sealed partial class PostgresMigrator(NpgsqlDataSource dataSource, ILogge
         NpgsqlException npgsql => npgsql.IsTransient || npgsql.InnerException is SocketException or TimeoutException or IOException,
         _ => true,
     };
-
-    private static string Seconds(TimeSpan span) =>
-        span.TotalSeconds.ToString(span.TotalSeconds < 10 ? "0.#" : "0", System.Globalization.CultureInfo.InvariantCulture) + "s";
 
     private static async Task EnsureLtreeAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ public static class S3ServiceCollectionExtensions
         services.AddHostedService(sp => new S3BucketCheck(
             sp.GetRequiredService<S3ObjectStore>(),
             sp.GetService<PathConfigurationResolver>(),
+            settings.StartupTimeout,
             sp.GetRequiredService<ILogger<S3BucketCheck>>()));
         services.AddStoreHealthCheck(S3HealthCheck.Name, sp => new S3HealthCheck(
             sp.GetRequiredService<S3ObjectStore>(), sp.GetService<PathConfigurationResolver>()));
