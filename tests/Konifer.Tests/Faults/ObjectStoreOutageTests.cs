@@ -67,6 +67,24 @@ public sealed class ObjectStoreOutageTests(PostgresServer postgres, S3Server s3)
     }
 
     [Fact]
+    public async Task An_outage_seen_by_a_request_is_counted_in_the_store_errors_metric()
+    {
+        await using var server = await KoniferTestServer.StartAsync(ProductionStores.Config(_database, _gate.Endpoint) + "\nmetrics.prometheus.enabled = true\n");
+        await server.Client.StoreAsync("/gated/counted", TestImages.Gradient(8, 8));
+        var before = new Konifer.Tests.Observability.PrometheusText(await server.Client.GetStringAsync("/metrics"));
+        _gate.Close();
+
+        using var response = await server.Client.PostAsync("/assets/gated/counted", AssetRequests.Multipart(TestImages.Gradient(8, 8)));
+        _gate.Reopen();
+        var after = new Konifer.Tests.Observability.PrometheusText(await server.Client.GetStringAsync("/metrics"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal(0, before.Sum("konifer_store_errors_total", ("store", "object")));
+        Assert.True(after.Sum("konifer_store_errors_total", ("store", "object")) >= 1, "no object store error counted");
+        Assert.Equal("counter", after.TypeOf("konifer_store_errors_total"));
+    }
+
+    [Fact]
     public async Task A_delete_while_the_object_store_is_unreachable_is_finished_once_it_is_back()
     {
         var stored = await Client.StoreAsync("/gated/doomed", TestImages.Gradient(40, 20));

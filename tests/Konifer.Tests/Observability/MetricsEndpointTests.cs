@@ -36,17 +36,21 @@ public sealed class MetricsEndpointTests
         var after = await ScrapeAsync(client);
 
         Assert.Equal("miss", miss.Headers.GetValues("K-Cache-Status").Single());
-        Assert.Equal(1, after.Sum("konifer_cache_lookups", ("status", "miss"), ("format", "webp")));
-        Assert.Equal(1, after.Sum("konifer_cache_lookups", ("status", "hit"), ("format", "webp")));
-        Assert.Equal(1, after.Sum("konifer_cache_lookups", ("status", "hit"), ("format", "png")));
+        Assert.Equal(1, after.Sum("konifer_cache_lookups_total", ("status", "miss"), ("format", "webp")));
+        Assert.Equal(1, after.Sum("konifer_cache_lookups_total", ("status", "hit"), ("format", "webp")));
+        Assert.Equal(1, after.Sum("konifer_cache_lookups_total", ("status", "hit"), ("format", "png")));
         Assert.Equal(1, after.Sum("konifer_generation_duration_count", ("format", "webp")));
-        Assert.Equal(png.Length + variant.Length, after.Sum("konifer_objects_stored") - before.Sum("konifer_objects_stored"));
-        Assert.Equal(2 * variant.Length + png.Length, after.Sum("konifer_objects_served"));
+        Assert.Equal(png.Length + variant.Length, after.Sum("konifer_objects_stored_bytes_total") - before.Sum("konifer_objects_stored_bytes_total"));
+        Assert.Equal(2 * variant.Length + png.Length, after.Sum("konifer_objects_served_bytes_total"));
         // ASP.NET Core's own request histogram, by route pattern and status.
         const string Requests = "microsoft_aspnetcore_hosting_http_server_request_duration_count";
         Assert.Equal(1, after.Sum(Requests, ("http_route", "/assets/{**rest}"), ("http_request_method", "POST"), ("http_response_status_code", "201")));
         Assert.Equal(3, after.Sum(Requests, ("http_route", "/assets/{**rest}"), ("http_request_method", "GET"), ("http_response_status_code", "200")));
         Assert.Equal(1, after.Sum(Requests, ("http_route", "/assets/{**rest}"), ("http_request_method", "DELETE"), ("http_response_status_code", "204")));
+        // Our counters are Prometheus counters (rate() and increase() apply), not the adapter's gauges.
+        Assert.Equal("counter", after.TypeOf("konifer_cache_lookups_total"));
+        Assert.Equal("counter", after.TypeOf("konifer_objects_stored_bytes_total"));
+        Assert.Equal("histogram", after.TypeOf("konifer_generation_duration"));
         Assert.True(after.Has("konifer_generation_queue_depth"), string.Join(", ", after.Names));
         Assert.True(after.Has("konifer_memory_budget_in_use"), string.Join(", ", after.Names));
         Assert.Equal(1, after.Sum("konifer_generation_queue_wait_count", ("queue", "synchronous")));
@@ -60,8 +64,8 @@ public sealed class MetricsEndpointTests
         await first.Client.StoreAsync("/metrics/apart", TestImages.Gradient(8, 8));
         using var read = await first.Client.GetAsync("/assets/metrics/apart/-/content");
 
-        Assert.Equal(1, (await ScrapeAsync(first.Client)).Sum("konifer_cache_lookups"));
-        Assert.Equal(0, (await ScrapeAsync(second.Client)).Sum("konifer_cache_lookups"));
+        Assert.Equal(1, (await ScrapeAsync(first.Client)).Sum("konifer_cache_lookups_total"));
+        Assert.Equal(0, (await ScrapeAsync(second.Client)).Sum("konifer_cache_lookups_total"));
     }
 
     [Fact]
