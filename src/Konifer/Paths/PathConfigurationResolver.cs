@@ -78,6 +78,9 @@ public sealed class PathConfigurationResolver
     /// <summary>Configured patterns, least specific first.</summary>
     public IReadOnlyList<PathPattern> Patterns => _patternsByRank;
 
+    /// <summary>The rules as configured (each block's own settings, not merged), least specific first.</summary>
+    public IReadOnlyList<PathRule> Rules => _rulesByRank;
+
     public PathConfiguration Resolve(AssetPath path)
     {
         var key = ApplicableRanks(path);

@@ -88,9 +88,11 @@ public sealed class ProblemExceptionHandlerTests
         }
         else
         {
+            // A refusal is told on the request's one log line (its reason, with what the body keeps back), not here.
             Assert.False(response.Headers.ContainsKey("Retry-After"));
-            Assert.Equal(LogLevel.Information, entry.Level);
+            Assert.Equal(LogLevel.Debug, entry.Level);
             Assert.Null(entry.Exception);
+            Assert.Equal(exception.Message, Konifer.Observability.RequestReason.Of(response.HttpContext));
         }
     }
 

@@ -34,6 +34,7 @@ public static class KoniferConfigurationReader
         var metrics = MetricsReader.Read(root.Section("metrics"));
         UnknownKeys.Check(document, root.Usage!, warnings);
         missing.ThrowFirst();
+        UploadRulesGate.Check(paths);
         return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All, Metrics = metrics };
     }
 }

@@ -1,0 +1,43 @@
+using Konifer.Configuration;
+using Konifer.Configuration.Reading;
+using Konifer.Hocon;
+
+namespace Konifer.Tests.Configuration;
+
+/// <summary>Issue 15, part 1: upload rules are not evaluated yet, so a configuration that declares them does not start.</summary>
+public sealed class UploadRulesGateTests
+{
+    private const string Stores = "data-store.provider = in-memory\nobject-store.provider = in-memory\n";
+
+    private static KoniferConfiguration Read(string text) =>
+        KoniferConfigurationReader.Read(HoconParser.Parse(Stores + text, new HoconParseSettings { Environment = _ => null }));
+
+    [Theory]
+    [InlineData("""paths { "/photos/**" { upload-ruleset.default = reject } }""", "paths.\"/photos/**\".upload-ruleset.default")]
+    [InlineData("""paths { "/**" { upload-ruleset.accept-rules = [ { rule = "a photo of a cat" } ] } }""", "paths.\"/**\".upload-ruleset.accept-rules")]
+    [InlineData("""paths { "/a/*" { upload-ruleset.reject-rules = [ { rule = "nudity", violation-response = "not here" } ] } }""", "paths.\"/a/*\".upload-ruleset.reject-rules")]
+    [InlineData("""paths { "/a" { upload-ruleset.modify-rules = [ { rule = "a dog", labels { kind = dog } } ] } }""", "paths.\"/a\".upload-ruleset.modify-rules")]
+    [InlineData("""paths = [ { path = "/b/**", upload-ruleset { default = reject } } ]""", "paths.\"/b/**\".upload-ruleset.default")]
+    public void A_declared_rule_stops_start_up_naming_its_block_and_key(string config, string key)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Read(config));
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains("not evaluated", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""paths { "/**" { upload-ruleset { default = accept } } }""")]
+    [InlineData("""paths { "/**" { upload-ruleset { accept-rules = [], reject-rules = [], modify-rules = [] } } }""")]
+    public void Accepting_every_upload_without_rules_is_what_the_server_does_and_starts(string config) =>
+        Assert.Equal(Konifer.Paths.UploadDecision.Accept, Read(config).Paths.Resolve(Konifer.Core.Assets.AssetPath.Parse("/x")).UploadRuleset.Default);
+
+    [Fact]
+    public void A_wrong_rule_is_still_named_for_what_is_wrong_with_it()
+    {
+        var error = Assert.Throws<ConfigurationException>(() =>
+            Read("""paths { "/a" { upload-ruleset.reject-rules = [ { violation-response = "no" } ] } }"""));
+
+        Assert.Equal("paths.\"/a\".upload-ruleset.reject-rules[0].rule", error.Key);
+    }
+}
