@@ -26,6 +26,8 @@ public sealed class VariantGeneration(
     {
         using var span = KoniferTelemetry.Activities.StartActivity("konifer.generate");
         span?.SetTag("konifer.format", transformation.Format.ShortName());
+        span?.SetTag("konifer.path", asset.Path.ToString());
+        span?.SetTag("konifer.entry-id", asset.EntryId);
         var generationStarted = clock.GetTimestamp();
         var original = asset.Original;
         await using var source = await DownloadAsync(asset, original, cancellationToken);
