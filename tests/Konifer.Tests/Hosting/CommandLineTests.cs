@@ -121,14 +121,15 @@ public sealed class CommandLineTests
     }
 
     [Fact]
-    public async Task Scripts_run_reads_the_konifer_config_relative_to_where_it_was_run_from()
+    public async Task Scripts_run_reads_the_konifer_config_relative_to_where_it_was_run_from_and_uses_its_stores()
     {
-        var caller = WithConfig("data-store.provider = in-memory\nobject-store.provider = in-memory\nsource.max-frames = 7\n");
+        var caller = WithConfig("object-store.filesystem.mount-path = /tmp/konifer-unused\nsource.max-frames = 7\n");
         File.Move(Path.Combine(caller, "konifer.conf"), Path.Combine(caller, "mine.conf"));
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = caller };
         start.ArgumentList.Add(Path.Combine(RepositoryScripts.Root, "scripts", "run"));
         start.ArgumentList.Add("--check-config");
         start.Environment["KONIFER_CONFIG"] = "mine.conf";
+        start.Environment.Remove("IN_MEMORY");
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -137,6 +138,9 @@ public sealed class CommandLineTests
         Assert.True(process.ExitCode == 0, await errors + await output);
         Assert.StartsWith($"# Configuration: read {Path.Combine(caller, "mine.conf")}", await output, StringComparison.Ordinal);
         Assert.Contains("source.max-frames = 7", await output, StringComparison.Ordinal);
+        // With a file, its stores (here the defaults) are used: IN_MEMORY=true is scripts/run's default only without one.
+        Assert.Contains("data-store.provider = postgresql", await output, StringComparison.Ordinal);
+        Assert.Contains("object-store.provider = filesystem", await output, StringComparison.Ordinal);
     }
 
     [Fact]
