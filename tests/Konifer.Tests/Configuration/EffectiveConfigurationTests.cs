@@ -1,7 +1,4 @@
-using System.Text.Json.Nodes;
 using Konifer.Configuration;
-using Konifer.Configuration.Reading;
-using Konifer.Hocon;
 
 namespace Konifer.Tests.Configuration;
 
@@ -33,8 +30,7 @@ public sealed class EffectiveConfigurationTests
         }
         """;
 
-    private static KoniferConfiguration Read(string text) =>
-        KoniferConfigurationReader.Read(HoconParser.Parse(text, new HoconParseSettings { Environment = _ => null }));
+    private static KoniferConfiguration Read(string text) => HoconConfiguration.Read(text);
 
     [Fact]
     public void Every_line_is_a_key_of_konifer_conf_and_reads_back_to_the_same_configuration()

@@ -7,7 +7,7 @@ namespace Konifer.Tests.Configuration;
 /// <summary>A key no setting reads stops start-up naming it and the closest real key, instead of leaving a default silently.</summary>
 public sealed class UnknownKeyTests
 {
-    private const string Stores = "data-store.provider = in-memory\nobject-store.provider = in-memory\n";
+    private const string Stores = HoconConfiguration.InMemoryStores;
 
     private static ConfigurationException Refused(string hocon) =>
         Assert.Throws<ConfigurationException>(() => KoniferConfigurationReader.Read(HoconParser.Parse(hocon)));

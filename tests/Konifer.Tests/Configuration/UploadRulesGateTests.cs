@@ -1,16 +1,11 @@
 using Konifer.Configuration;
-using Konifer.Configuration.Reading;
-using Konifer.Hocon;
 
 namespace Konifer.Tests.Configuration;
 
 /// <summary>Issue 15, part 1: upload rules are not evaluated yet, so a configuration that declares them does not start.</summary>
 public sealed class UploadRulesGateTests
 {
-    private const string Stores = "data-store.provider = in-memory\nobject-store.provider = in-memory\n";
-
-    private static KoniferConfiguration Read(string text) =>
-        KoniferConfigurationReader.Read(HoconParser.Parse(Stores + text, new HoconParseSettings { Environment = _ => null }));
+    private static KoniferConfiguration Read(string text) => HoconConfiguration.Read(HoconConfiguration.InMemoryStores + text);
 
     [Theory]
     [InlineData("""paths { "/photos/**" { upload-ruleset.default = reject } }""", "paths.\"/photos/**\".upload-ruleset.default")]
