@@ -2,6 +2,7 @@ using Konifer.Configuration;
 using Konifer.Hocon;
 using Konifer.Hosting;
 using Konifer.Imaging;
+using Konifer.Observability;
 using Konifer.Storage;
 
 // First, before anything touches NetVips: its module initialiser runs vips_init, which reads VIPSHOME.
@@ -10,6 +11,8 @@ try
 {
     // --help, --version and --check-config answer without starting Kestrel or touching a store.
     if (CommandLine.Run(args, Console.Out) is { } exitCode) return exitCode;
+    // Before the first logger exists: it keeps the writer it finds (see BufferedStandardOutput for why).
+    using var standardOutput = BufferedStandardOutput.Install();
     var app = KoniferApp.Build(args);
     app.Run();
     return 0;
