@@ -29,7 +29,7 @@ public sealed class InferencePool : IDisposable
     public int Workers { get; }
 
     /// <summary>
-    /// Queues <paramref name="work"/> and completes with its result; throws <see cref="InferenceQueueFullException"/>
+    /// Queues <paramref name="work"/> and completes with its result; fails with <see cref="InferenceQueueFullException"/>
     /// at once when <c>queueSize</c> items already wait. Work whose caller cancelled before it started is skipped.
     /// </summary>
     public Task<T> RunAsync<T>(Func<CancellationToken, T> work, CancellationToken cancellationToken)
@@ -56,17 +56,14 @@ public sealed class InferencePool : IDisposable
                 completion.TrySetException(e);
             }
         }
-        bool queued;
         try
         {
-            queued = _queue.TryAdd(Run);
+            return _queue.TryAdd(Run) ? completion.Task : Task.FromException<T>(new InferenceQueueFullException(_queueSize));
         }
         catch (InvalidOperationException)
         {
-            throw new ObjectDisposedException(nameof(InferencePool));
+            return Task.FromException<T>(new ObjectDisposedException(nameof(InferencePool)));
         }
-        if (!queued) throw new InferenceQueueFullException(_queueSize);
-        return completion.Task;
     }
 
     // Dedicated threads block on the queue, so the thread pool's threads stay free for requests.
