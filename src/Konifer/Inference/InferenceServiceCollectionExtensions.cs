@@ -11,7 +11,7 @@ public static class InferenceServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSiglip2Inference(this IServiceCollection services, InferenceSettings settings)
     {
-        services.AddSingleton(_ => new Siglip2Runtime(settings));
+        services.AddSingleton(sp => new Siglip2Runtime(settings, sp.GetService<ILogger<Siglip2Runtime>>()));
         services.AddSingleton(sp => sp.GetRequiredService<Siglip2Runtime>().Files);
         services.AddSingleton<IImageEmbedder>(sp => new Siglip2ImageEmbedder(sp.GetRequiredService<Siglip2Runtime>()));
         services.AddSingleton<ITextEmbedder>(sp => new Siglip2TextEmbedder(sp.GetRequiredService<Siglip2Runtime>()));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.ML.OnnxRuntime;
 
 namespace Konifer.Inference;
@@ -6,7 +7,7 @@ namespace Konifer.Inference;
 /// One ONNX model of the process, its session created on first use (so a restart whose prompt embeddings are all
 /// cached never loads the text tower) with at most <c>threads</c> intra-op threads, and shared by every call.
 /// </summary>
-internal sealed class OnnxTower(string modelFile, Action checkFiles, int threads) : IDisposable
+internal sealed class OnnxTower(string modelFile, Action checkFiles, int threads, Action<string, TimeSpan> loaded) : IDisposable
 {
     private readonly Lock _gate = new();
     private InferenceSession? _session;
@@ -27,7 +28,9 @@ internal sealed class OnnxTower(string modelFile, Action checkFiles, int threads
                     InterOpNumThreads = 1,
                     ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
                 };
+                var started = Stopwatch.GetTimestamp();
                 _session = new InferenceSession(modelFile, options);
+                loaded(modelFile, Stopwatch.GetElapsedTime(started));
                 return _session;
             }
         }
