@@ -78,6 +78,34 @@ public sealed class Siglip2PreprocessingTests : IDisposable
     }
 
     [Fact]
+    public void An_animation_is_read_from_its_first_frame()
+    {
+        var file = Write("animated.gif", TestImages.AnimatedGif(64, 48, 3));
+
+        var rgb = Siglip2Preprocessing.LoadRgb(file);
+
+        // Frame 0 is (0, 255, 128); the others have red 40 and 80.
+        Assert.Equal(Size * Size * 3, rgb.Length);
+        Assert.InRange(rgb[0], 0, 3);
+        Assert.InRange(rgb[1], 252, 255);
+    }
+
+    [Fact]
+    public void Sixteen_bit_images_become_eight_bit()
+    {
+        using var black = Image.Black(300, 300, bands: 3);
+        using var deep = (black + new double[] { 200 * 257, 100 * 257, 0 }).Cast(Enums.BandFormat.Ushort).Copy(interpretation: Enums.Interpretation.Rgb16);
+        var file = Write("deep.png", deep.WriteToBuffer(".png"));
+
+        var rgb = Siglip2Preprocessing.LoadRgb(file);
+
+        Assert.Equal(Size * Size * 3, rgb.Length);
+        Assert.InRange(rgb[0], 199, 201);
+        Assert.InRange(rgb[1], 99, 101);
+        Assert.InRange(rgb[2], 0, 1);
+    }
+
+    [Fact]
     public void Exif_orientation_is_applied_before_cropping()
     {
         // Stored: red left half, blue right half, tagged "rotate 90° clockwise to display": upright, red is on top.
