@@ -11,6 +11,7 @@ public sealed class Siglip2TokenizerTests(TinySiglip2 model)
     [InlineData("this is a photo of a cat")]
     [InlineData("this is a photo of a red car")]
     [InlineData("zebra")]
+    [InlineData("2 cafés ☃ at 10:45")]  // digits split, the snowman as UTF-8 byte pieces, as in Gemma's model
     public void A_prompt_is_SentencePieces_ids_then_EOS_then_padding_to_64(string prompt)
     {
         var ids = _tokenizer.Encode(prompt);
