@@ -41,7 +41,7 @@ public sealed class Siglip2TextEmbedder(Siglip2Runtime runtime) : ITextEmbedder
         if (attentionMask is not null) inputs.Add(("attention_mask", attentionMask));
         var rows = tower.Run(inputs, output, cancellationToken);
         if (rows.Length != prompts.Length)
-            throw new InvalidOperationException($"The text model answered {rows.Length} embeddings for {prompts.Length} prompts.");
+            throw new InvalidOperationException($"The text model answered {rows.Length} embedding(s) for {prompts.Length} prompt(s).");
         return rows.Select(Embeddings.Normalized).ToArray();
     }
 

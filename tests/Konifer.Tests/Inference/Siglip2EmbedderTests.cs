@@ -65,6 +65,30 @@ public sealed class Siglip2EmbedderTests(TinySiglip2 model) : IDisposable
     }
 
     [Fact]
+    public async Task A_text_tower_answering_fewer_rows_than_prompts_is_an_error()
+    {
+        using var runtime = Runtime(model.BrokenDirectory);
+        var embedder = new Siglip2TextEmbedder(runtime);
+
+        Assert.Single(await embedder.EmbedPromptsAsync([Cat], CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => embedder.EmbedPromptsAsync([Cat, Zebra], CancellationToken.None));
+
+        Assert.Equal("The text model answered 1 embedding(s) for 2 prompt(s).", error.Message);
+    }
+
+    [Fact]
+    public async Task An_image_tower_without_a_known_output_is_an_error_naming_its_outputs()
+    {
+        using var runtime = Runtime(model.BrokenDirectory);
+        var image = Path.Combine(_images, "solid.png");
+        await File.WriteAllBytesAsync(image, TestImages.Solid(32, 32, 1, 2, 3));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new Siglip2ImageEmbedder(runtime).EmbedImageAsync(image, CancellationToken.None));
+
+        Assert.Equal("The model vision_model.onnx has none of the outputs image_embeds, pooler_output (it has last_hidden_state).", error.Message);
+    }
+
+    [Fact]
     public async Task The_embedders_name_the_reference_model_for_the_prompt_cache()
     {
         using var runtime = Runtime(model.Directory);

@@ -15,6 +15,9 @@ public sealed class TinySiglip2 : IAsyncLifetime
     /// <summary>Towers without <c>attention_mask</c> that answer <c>pooler_output</c>.</summary>
     public string NoMaskDirectory => Path.Combine(Directory, "no-mask");
 
+    /// <summary>Towers to refuse: one text row for any batch, no known image output.</summary>
+    public string BrokenDirectory => Path.Combine(Directory, "broken");
+
     public int Pad { get; private set; }
     public int Eos { get; private set; }
     public int Bos { get; private set; }
