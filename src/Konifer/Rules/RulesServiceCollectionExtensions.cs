@@ -1,4 +1,3 @@
-using Konifer.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Konifer.Rules;
@@ -10,15 +9,16 @@ public static class RulesServiceCollectionExtensions
     /// towers (<see cref="IImageEmbedder"/>, <see cref="ITextEmbedder"/>, registered by Inference/) and the prompt
     /// store (registered with the metadata store), and the prompt warm-up when rules are configured.
     /// </summary>
-    public static IServiceCollection AddUploadRules(this IServiceCollection services, RulesSettings settings)
+    /// <param name="definitions"><c>rule-definitions</c> (<c>KoniferConfiguration.Rules.Definitions</c>).</param>
+    public static IServiceCollection AddUploadRules(this IServiceCollection services, RuleDefinitions definitions)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        services.AddSingleton(settings.Definitions);
+        ArgumentNullException.ThrowIfNull(definitions);
+        services.AddSingleton(definitions);
         services.AddSingleton<PromptEmbeddings>();
         services.AddSingleton<RuleEvaluator>();
         services.AddSingleton<UploadScreening>();
         services.AddSingleton<EvaluateRules>();
-        if (settings.Definitions.Count > 0) services.AddHostedService<PromptEmbeddingWarmUp>();
+        if (definitions.Count > 0) services.AddHostedService<PromptEmbeddingWarmUp>();
         return services;
     }
 }

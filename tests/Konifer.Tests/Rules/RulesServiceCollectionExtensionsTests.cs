@@ -18,7 +18,7 @@ public sealed class RulesServiceCollectionExtensionsTests
         var settings = new RulesSettings { Definitions = new RuleDefinitions([RuleDefinition.Create("cat", ["cat"], 0.5), RuleDefinition.Create("dog", ["dog"], 0.5)]) };
         var services = new ServiceCollection().AddLogging().AddMetadataStore<InMemoryAssetRepository>()
             .AddSingleton<ITextEmbedder>(text).AddSingleton<IImageEmbedder>(new FixedImageEmbedder([1f, 0f]))
-            .AddUploadRules(settings);
+            .AddUploadRules(settings.Definitions);
         await using var provider = services.BuildServiceProvider();
 
         foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
@@ -34,7 +34,7 @@ public sealed class RulesServiceCollectionExtensionsTests
     [Fact]
     public void Without_definitions_nothing_warms_up()
     {
-        var services = new ServiceCollection().AddUploadRules(new RulesSettings { RuleEvaluationEnabled = true });
+        var services = new ServiceCollection().AddUploadRules(RuleDefinitions.None);
 
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
         Assert.Contains(services, d => d.ServiceType == typeof(EvaluateRules));
