@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using Konifer.Configuration;
+using Konifer.Configuration.Reading;
+using Konifer.Paths;
 using Konifer.Rules;
 
 namespace Konifer.Tests.Configuration;
@@ -129,6 +132,18 @@ public sealed class RuleDefinitionsReaderTests
             """);
 
         Assert.Equal("paths.\"/a/**\".upload-ruleset.modify-rules", error.Key); // the gate saw modify rules
+    }
+
+    [Fact]
+    public void An_older_spelling_of_modify_rules_is_read_with_a_warning()
+    {
+        var warnings = new ConfigurationWarnings();
+        var ruleset = (JsonObject)JsonNode.Parse("""{ "edit-rules": [ { "rule": "Cat", "labels": { "kind": "cat" } } ] }""")!;
+
+        var settings = UploadRulesetReader.Read(new ConfigReader(ruleset, "paths.\"/a\".upload-ruleset"), new PathSettings(), warnings);
+
+        Assert.Equal("cat", Assert.Single(settings.ModifyRules!).Rule);
+        Assert.Equal(["paths.\"/a\".upload-ruleset.edit-rules: an older spelling; write modify-rules instead"], warnings.All);
     }
 
     [Fact]
