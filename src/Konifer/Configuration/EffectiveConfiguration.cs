@@ -5,6 +5,7 @@ using System.Text;
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Paths;
+using Konifer.Rules;
 
 namespace Konifer.Configuration;
 
@@ -59,6 +60,9 @@ public static class EffectiveConfiguration
         ["metrics.prometheus-enabled"] = "metrics.prometheus.enabled",
         ["metrics.prometheus-path"] = "metrics.prometheus.path",
         ["metrics.otlp-endpoint"] = "metrics.otlp.endpoint",
+        ["rules.definitions"] = null,
+        ["rules.uses-model"] = null,
+        ["rules.rule-evaluation-enabled"] = "api.rule-evaluation.enabled",
     };
 
     /// <summary>Enum values whose spelling in konifer.conf is not their kebab-cased name.</summary>
@@ -77,6 +81,9 @@ public static class EffectiveConfiguration
         Flatten(configuration.Settings, "", "", lines, depth: 0);
         lines.Add($"url-signing.negotiation = {Negotiation(configuration.Settings.UrlSigning.Negotiation)}");
         Flatten(configuration.Metrics, "", "metrics", lines, depth: 0);
+        Flatten(configuration.Rules, "", "rules", lines, depth: 0);
+        foreach (var definition in configuration.Rules.Definitions)
+            lines.Add($"rule-definitions.{Text(definition.Name)} = {{ prompts = {Value(definition.Prompts.Select(RulePrompt.Display))}, threshold = {Value(definition.Threshold)} }}");
         foreach (var name in configuration.Profiles.Names.Order(StringComparer.Ordinal))
             if (configuration.Profiles.TryGet(name, out var parameters))
                 lines.Add($"variant-profiles.{name} = {Value(parameters)}");

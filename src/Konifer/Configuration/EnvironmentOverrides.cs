@@ -18,6 +18,7 @@ public static class EnvironmentOverrides
         Map("PG_PASSWORD", "data-store.postgresql.password");
         Map("S3_SECRET_KEY", "object-store.s3.secret-key");
         Map("URL_SIGNING_SECRET_KEY", "url-signing.secret-key");
+        Map("KONIFER_MODEL_DIR", "rules.model-dir"); // ours: where a mounted SigLIP2 model is
         return overrides;
 
         void Map(string variable, string key)

@@ -14,4 +14,7 @@ public sealed record KoniferConfiguration(KoniferSettings Settings, VariantProfi
 
     /// <summary><c>metrics</c>: the Prometheus endpoint and OTLP export (Observability/).</summary>
     public MetricsSettings Metrics { get; init; } = new();
+
+    /// <summary><c>rule-definitions</c>, <c>api.rule-evaluation</c> and <c>rules</c>: upload rules and their model (Rules/, Inference/).</summary>
+    public RulesSettings Rules { get; init; } = new();
 }

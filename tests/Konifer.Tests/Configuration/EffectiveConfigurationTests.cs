@@ -12,6 +12,9 @@ public sealed class EffectiveConfigurationTests
         metrics { prometheus.enabled = true, otlp.endpoint = "http://collector:4317" }
         variant-generation.max-output-pixels.streaming = 5MP
         variant-profiles { thumb { w = 100, format = webp } }
+        api.rule-evaluation.enabled = true
+        rules { model-dir = /models/siglip2, inference.workers = 2 }
+        rule-definitions { "blood-and-gore" { prompts = ["Graphic visible blood", "open wound, with blood"], threshold = 0.72 } }
         paths {
           "/users/**" {
             allowed-content-types = [image/png, image/jpeg]
@@ -49,6 +52,11 @@ public sealed class EffectiveConfigurationTests
         Assert.Contains("url-signing.negotiation = [webp, jpg]", printed);
         Assert.Contains("metrics.otlp.endpoint = \"http://collector:4317/\"", printed);
         Assert.Contains("variant-generation.max-output-pixels.streaming = 5000000", printed);
+        Assert.Contains("api.rule-evaluation.enabled = true", printed);
+        Assert.Contains("rules.model-dir = /models/siglip2", printed);
+        Assert.Contains("rules.inference.workers = 2", printed);
+        Assert.Contains("rules.inference.queue-size = 64", printed);
+        Assert.Contains("rule-definitions.blood-and-gore = { prompts = [\"graphic visible blood\", \"open wound, with blood\"], threshold = 0.72 }", printed);
         Assert.Contains("paths.\"/users/**\".allowed-content-types = [image/png, image/jpeg]", printed);
         Assert.Contains("paths.\"/users/**\".transform.on-demand-variant.mode = profile_only", printed);
         Assert.Contains("paths.\"/users/**\".transform.preprocessing.w = 2000", printed);

@@ -5,7 +5,17 @@ namespace Konifer.Tests.Configuration;
 /// <summary>Issue 15, part 1: upload rules are not evaluated yet, so a configuration that declares them does not start.</summary>
 public sealed class UploadRulesGateTests
 {
-    private static KoniferConfiguration Read(string text) => HoconConfiguration.Read(HoconConfiguration.InMemoryStores + text);
+    /// <summary>The rules the cases name are defined, so that what stops start-up is the gate, not a missing definition.</summary>
+    private const string Definitions = """
+        rule-definitions {
+          "a photo of a cat" { prompts = ["a cat"], threshold = 0.5 }
+          nudity { prompts = ["nudity"], threshold = 0.5 }
+          "a dog" { prompts = ["a dog"], threshold = 0.5 }
+        }
+
+        """;
+
+    private static KoniferConfiguration Read(string text) => HoconConfiguration.Read(HoconConfiguration.InMemoryStores + Definitions + text);
 
     [Theory]
     [InlineData("""paths { "/photos/**" { upload-ruleset.default = reject } }""", "paths.\"/photos/**\".upload-ruleset.default")]

@@ -37,7 +37,7 @@ internal static class PathSettingsReader
         settings = LimitsReader.Read(block, settings);
         settings = PreprocessingReader.Read(transform.Section("preprocessing"), settings);
         settings = DeliveryReader.Read(block, settings, warnings);
-        settings = UploadRulesetReader.Read(block.Section("upload-ruleset"), settings);
+        settings = UploadRulesetReader.Read(block.Section("upload-ruleset"), settings, warnings);
         settings = RetentionReader.Read(transform, settings, warnings);
         return CacheControlReader.Read(block.Section("cache-control"), settings);
     }

@@ -1,6 +1,8 @@
 using Konifer.Core.Assets;
 using Konifer.Core.Storage;
+using Konifer.Rules;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Konifer.Storage.Metadata;
 
@@ -19,6 +21,8 @@ public static class MetadataStoreServiceCollectionExtensions
         services.AddSingleton<IVariantRecords>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IStaleRecords>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IObjectDeletionOutbox>(sp => sp.GetRequiredService<TStore>());
+        // The prompt-embedding cache lives with the metadata: a store that has its own registers it first.
+        services.TryAddSingleton<IPromptEmbeddingStore, InMemoryPromptEmbeddingStore>();
         return services;
     }
 }

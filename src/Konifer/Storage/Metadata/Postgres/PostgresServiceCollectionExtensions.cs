@@ -1,4 +1,5 @@
 using Konifer.Configuration;
+using Konifer.Rules;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -8,7 +9,7 @@ public static class PostgresServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the PostgreSQL metadata store: one pooled <see cref="NpgsqlDataSource"/>, the repository behind every
-    /// role of the store (<see cref="MetadataStoreServiceCollectionExtensions.AddMetadataStore{TStore}"/>), and the
+    /// role of the store and the prompt-embedding cache (<see cref="MetadataStoreServiceCollectionExtensions.AddMetadataStore{TStore}"/>), and the
     /// start-up step that migrates the schema (register this before other hosted services that use the store, so the
     /// schema exists when they start), and its readiness check (<see cref="PostgresHealthCheck"/>).
     /// </summary>
@@ -21,6 +22,8 @@ public static class PostgresServiceCollectionExtensions
             .Build());
         services.AddSingleton(sp => new PostgresMigrator(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<PostgresMigrator>>(), settings.StartupTimeout));
+        services.AddSingleton<IPromptEmbeddingStore>(sp => new PostgresPromptEmbeddingStore(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
         services.AddStoreHealthCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);

@@ -1,0 +1,28 @@
+using Konifer.Paths;
+
+namespace Konifer.Rules;
+
+/// <summary>
+/// Screens one upload against its path's ruleset before anything is stored: accepted with the labels to store, or
+/// refused with <see cref="UploadRejectedException"/>. The model runs only when the ruleset has rules to evaluate.
+/// </summary>
+public sealed class UploadScreening(RuleDefinitions definitions, RuleEvaluator evaluator)
+{
+    /// <summary>Whether uploads under this ruleset need the image evaluated (and so a decoded, spooled source).</summary>
+    public static bool Evaluates(UploadRuleset ruleset) => UploadRuleDecision.RulesToEvaluate(ruleset).Count > 0;
+
+    /// <param name="imageFile">The supplied source as spooled, before preprocessing.</param>
+    /// <returns>The labels to store the upload with: the request's, with matched modify rules' labels over them.</returns>
+    /// <exception cref="UploadRejectedException">The ruleset refuses the upload (400 with the message).</exception>
+    public async Task<IReadOnlyDictionary<string, string>> ScreenAsync(
+        UploadRuleset ruleset, string imageFile, IReadOnlyDictionary<string, string> requestLabels, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ruleset);
+        if (UploadRuleDecision.RejectsWithoutEvaluating(ruleset)) throw new UploadRejectedException();
+        var names = UploadRuleDecision.RulesToEvaluate(ruleset);
+        if (names.Count == 0) return requestLabels;
+        var evaluations = await evaluator.EvaluateAsync(names.Select(n => definitions[n]).ToArray(), imageFile, cancellationToken).ConfigureAwait(false);
+        var matched = evaluations.Where(e => e.Matched).Select(e => e.Name).ToHashSet(StringComparer.Ordinal);
+        return UploadRuleDecision.Decide(ruleset, matched, requestLabels);
+    }
+}
