@@ -3,6 +3,7 @@ using Konifer.Core.Images;
 using Konifer.Core.Storage;
 using Konifer.Core.Transformations;
 using Konifer.Paths;
+using Konifer.Rules;
 using Konifer.Transformations;
 using Konifer.Variants;
 using Konifer.Variants.Scheduling;
@@ -11,7 +12,8 @@ using Microsoft.Extensions.Logging;
 namespace Konifer.Assets;
 
 /// <summary>
-/// Stores an original: inspect the spooled file, check the path's rules (content types, <c>limits</c>), preprocess it
+/// Stores an original: inspect the spooled file, check the path's rules (content types, <c>limits</c>, the upload
+/// rules, which may refuse it or add labels), preprocess it
 /// when the path says so (within <c>transform.limits</c>),
 /// reserve the entry (pending), upload the bytes, then make the entry visible and queue its eager variants. A failure
 /// after the reservation abandons it, so nothing half-stored shows.
@@ -27,6 +29,7 @@ public sealed class StoreAsset(
     PathConfigurationResolver pathConfigurations,
     VariantProfiles profiles,
     GenerationLimits limits,
+    UploadScreening screening,
     TimeProvider clock,
     ILogger<StoreAsset> logger)
 {
@@ -37,6 +40,9 @@ public sealed class StoreAsset(
         if (!configuration.Allows(attributes.Format))
             throw new ContentTypeNotAllowedException(attributes.Format, command.Path, configuration.AllowedContentTypes);
         configuration.Limits.Check(attributes);
+        // The supplied image, before preprocessing, as the reference screens it; a refusal leaves nothing behind.
+        var labels = await screening.ScreenAsync(configuration.UploadRuleset, command.ContentFile, command.Information.Labels, cancellationToken);
+        var information = ReferenceEquals(labels, command.Information.Labels) ? command.Information : command.Information with { Labels = labels };
 
         await using var preprocessed = await PreprocessAsync(command, configuration, attributes, cancellationToken);
         var contentFile = preprocessed?.File.FilePath ?? command.ContentFile;
@@ -45,7 +51,7 @@ public sealed class StoreAsset(
 
         var location = ObjectLocation.NewFor(configuration.Bucket, attributes.Format);
         var pending = await entries.CreatePendingAsync(
-            new PendingAsset(command.Path, command.Information, command.Source, command.SourceUrl, location, attributes, lqip, clock.GetUtcNow()),
+            new PendingAsset(command.Path, information, command.Source, command.SourceUrl, location, attributes, lqip, clock.GetUtcNow()),
             cancellationToken);
         var ready = await TwoPhaseStore.UploadThenMarkReadyAsync(objectStore,
             new ReservedUpload(contentFile, location, attributes.Format.MediaType(), pending.Path, pending.EntryId, IsVariant: false),

@@ -17,7 +17,7 @@ public sealed record RulesSettings
     /// <summary><c>api.rule-evaluation.enabled</c>: whether <c>POST /rule-evaluations</c> exists (off: it is expensive).</summary>
     public bool RuleEvaluationEnabled { get; init; }
 
-    /// <summary><c>rules.model-dir</c> (or <c>KONIFER_MODEL_DIR</c>): holds vision_model.onnx, text_model.onnx and tokenizer.json.</summary>
+    /// <summary><c>rules.model-dir</c> (or <c>KONIFER_MODEL_DIR</c>): holds vision_model.onnx, text_model.onnx and tokenizer.model; an absolute path once read (Hosting/RuleModelLocation).</summary>
     public string ModelDir { get; init; } = DefaultModelDir;
 
     /// <summary><c>rules.inference</c>.</summary>

@@ -20,7 +20,12 @@ public sealed record ConfigurationFile(string? Path, JsonObject Document)
         return new ConfigurationFile(path, document);
     }
 
-    /// <summary>The one reading pass; <paramref name="frameworkAllowedHosts"/> as <see cref="KoniferConfigurationReader.Read"/> takes it.</summary>
+    /// <summary>
+    /// The one reading pass; <paramref name="frameworkAllowedHosts"/> as <see cref="KoniferConfigurationReader.Read"/>
+    /// takes it. Paths to local files (the rule model) are resolved against the caller's directory and checked.
+    /// </summary>
     public KoniferConfiguration Read(KoniferHostOptions hostOptions, string? frameworkAllowedHosts) =>
-        KoniferConfigurationReader.Read(EnvironmentOverrides.Apply(Document, hostOptions.Environment), frameworkAllowedHosts);
+        RuleModelLocation.Resolve(
+            KoniferConfigurationReader.Read(EnvironmentOverrides.Apply(Document, hostOptions.Environment), frameworkAllowedHosts),
+            hostOptions.CurrentDirectory);
 }

@@ -9,6 +9,8 @@ using Konifer.Hosting.Health;
 using Konifer.Http.OpenApi;
 using Konifer.Sources;
 using Konifer.Imaging;
+using Konifer.Inference;
+using Konifer.Rules;
 using Konifer.Observability;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;
@@ -88,6 +90,12 @@ public static class KoniferServiceCollectionExtensions
         services.AddHostedService<PendingUploadSweeper>();
         services.AddSingleton(new LeftoverFileSweeperSettings());
         services.AddHostedService<LeftoverFileSweeper>();
+
+        // After the stores: the prompt warm-up reads and writes the prompt-embedding table once it is migrated.
+        var rules = configuration.Rules;
+        if (rules.UsesModel)
+            services.AddSiglip2Inference(new InferenceSettings(rules.ModelDir, rules.Inference.Workers, rules.Inference.QueueSize));
+        services.AddUploadRules(rules.Definitions);
 
         // After the stores: they register their readiness checks, and the monitor starts after their start-up steps.
         services.AddKoniferHealth();

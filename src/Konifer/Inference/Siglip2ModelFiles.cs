@@ -21,6 +21,20 @@ public sealed record Siglip2ModelFiles(string Directory)
     public string TextModel => Path.Combine(Directory, TextModelName);
     public string Tokenizer => Path.Combine(Directory, TokenizerName);
 
+    /// <summary>
+    /// The files under <paramref name="configured"/> (<c>rules.model-dir</c>), relative to
+    /// <paramref name="currentDirectory"/>. The default directory falls back to <c>../models/…</c> when it is not
+    /// there, as the reference does (a server started from a subdirectory of a checkout).
+    /// </summary>
+    public static Siglip2ModelFiles Locate(string configured, string currentDirectory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(configured);
+        var primary = System.IO.Path.GetFullPath(configured, currentDirectory);
+        if (configured != DefaultDirectory || System.IO.Directory.Exists(primary)) return new Siglip2ModelFiles(primary);
+        var parent = System.IO.Path.GetFullPath(System.IO.Path.Combine("..", configured), currentDirectory);
+        return new Siglip2ModelFiles(System.IO.Directory.Exists(parent) ? parent : primary);
+    }
+
     /// <summary>Throws when any of the three files is missing, naming each one and the directory.</summary>
     public void Check() => CheckFiles(VisionModel, TextModel, Tokenizer);
 

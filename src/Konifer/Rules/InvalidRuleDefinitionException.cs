@@ -1,3 +1,5 @@
+using Konifer.Core.Problems;
+
 namespace Konifer.Rules;
 
 /// <summary>
@@ -5,16 +7,10 @@ namespace Konifer.Rules;
 /// reference's rules; <see cref="Exception.Message"/> is the reference's message, <see cref="Setting"/> the key it
 /// concerns (empty for the name), so a reader can name the full key and the API can answer 400 with the message.
 /// </summary>
-public sealed class InvalidRuleDefinitionException : Exception
+public sealed class InvalidRuleDefinitionException(string setting, string message) : DomainException(ProblemKind.BadRequest, message)
 {
-    public InvalidRuleDefinitionException() { }
+    public InvalidRuleDefinitionException(string message) : this("", message) { }
 
-    public InvalidRuleDefinitionException(string message) : base(message) { }
-
-    public InvalidRuleDefinitionException(string message, Exception innerException) : base(message, innerException) { }
-
-    public InvalidRuleDefinitionException(string setting, string message) : base(message) => Setting = setting;
-
-    /// <summary><c>prompts</c>, <c>threshold</c>, or empty when the name is wrong.</summary>
-    public string Setting { get; } = "";
+    /// <summary><c>prompts</c>, <c>threshold</c>, <c>definitions</c>, or empty when the name is wrong.</summary>
+    public string Setting { get; } = setting;
 }

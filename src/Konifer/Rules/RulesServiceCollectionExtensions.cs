@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Konifer.Rules;
 
@@ -14,6 +15,9 @@ public static class RulesServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(definitions);
         services.AddSingleton(definitions);
+        // No rule and no evaluation API: no model is loaded, and nothing asks these (the configuration allows no rule).
+        services.TryAddSingleton<IImageEmbedder, NoRuleModel>();
+        services.TryAddSingleton<ITextEmbedder, NoRuleModel>();
         services.AddSingleton<PromptEmbeddings>();
         services.AddSingleton<RuleEvaluator>();
         services.AddSingleton<UploadScreening>();

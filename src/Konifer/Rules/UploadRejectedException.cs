@@ -1,16 +1,14 @@
+using Konifer.Core.Problems;
+
 namespace Konifer.Rules;
 
 /// <summary>
 /// The upload rules refuse an upload, or their labels would exceed the limit: nothing may be stored, and the client
 /// gets 400 with <see cref="Exception.Message"/> as the reference words it.
 /// </summary>
-public sealed class UploadRejectedException : Exception
+public sealed class UploadRejectedException(string message) : DomainException(ProblemKind.BadRequest, message)
 {
     public const string DefaultMessage = "Asset rejected by upload rules";
 
-    public UploadRejectedException() : base(DefaultMessage) { }
-
-    public UploadRejectedException(string message) : base(message) { }
-
-    public UploadRejectedException(string message, Exception innerException) : base(message, innerException) { }
+    public UploadRejectedException() : this(DefaultMessage) { }
 }

@@ -110,15 +110,15 @@ public sealed class RuleDefinitionsReaderTests
     }
 
     [Fact]
-    public void A_reference_to_a_defined_rule_in_any_case_passes_the_check_and_meets_the_gate()
+    public void A_reference_to_a_defined_rule_in_any_case_passes_the_check()
     {
-        // Nothing evaluates rules until the feature is wired end to end: the gate is what refuses it now.
-        var error = Error("""
+        var configuration = Read("""
             rule-definitions { cat { prompts = [cat], threshold = 0.5 } }
             paths { "/a/**" { upload-ruleset.reject-rules = [ { rule = CAT } ] } }
             """);
 
-        Assert.Equal("paths.\"/a/**\".upload-ruleset.reject-rules", error.Key);
+        var ruleset = configuration.Paths.Resolve(Konifer.Core.Assets.AssetPath.Parse("/a/b")).UploadRuleset;
+        Assert.Equal("cat", Assert.Single(ruleset.RejectRules).Rule);
     }
 
     [Theory]
@@ -126,12 +126,13 @@ public sealed class RuleDefinitionsReaderTests
     [InlineData("edit-rules")]
     public void The_older_spellings_of_modify_rules_are_read_as_modify_rules(string spelling)
     {
-        var error = Error($$"""
+        var configuration = Read($$"""
             rule-definitions { cat { prompts = [cat], threshold = 0.5 } }
             paths { "/a/**" { upload-ruleset.{{spelling}} = [ { rule = cat, labels { kind = cat } } ] } }
             """);
 
-        Assert.Equal("paths.\"/a/**\".upload-ruleset.modify-rules", error.Key); // the gate saw modify rules
+        var rule = Assert.Single(configuration.Paths.Resolve(Konifer.Core.Assets.AssetPath.Parse("/a/b")).UploadRuleset.ModifyRules);
+        Assert.Equal(("cat", "cat"), (rule.Rule, rule.Labels["kind"]));
     }
 
     [Fact]

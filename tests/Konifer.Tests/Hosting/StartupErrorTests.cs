@@ -15,8 +15,9 @@ public sealed class StartupErrorTests
     // A misspelt section leaves the defaults (a filesystem store without a mount path): the typo is what is named.
     [InlineData("datastore.provider = in-memory", "datastore.provider: unknown key; did you mean data-store.provider?")]
     [InlineData("url-signing.enabled = true\nurl-signing.algorithm = hmac_sha257", "url-signing.algorithm")]
-    // Upload rules are not evaluated yet (issue 15): declaring one must not start a server that would ignore it.
-    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\npaths { \"/photos/**\" { upload-ruleset.default = reject } }", "paths.\"/photos/**\".upload-ruleset.default")]
+    // Rules without the model that evaluates them: the server does not start and store uploads unscreened.
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\nrule-definitions { cat { prompts = [cat], threshold = 0.5 } }\npaths { \"/photos/**\" { upload-ruleset.reject-rules = [ { rule = cat } ] } }", "rules.model-dir: SigLIP2 model files not found")]
+    [InlineData("data-store.provider = in-memory\nobject-store.provider = in-memory\napi.rule-evaluation.enabled = true\nrules.model-dir = /nowhere", "rules.model-dir: SigLIP2 model files not found at '/nowhere'")]
     // Dependencies that cannot be reached: one line naming them, not the host's stack trace.
     [InlineData("data-store.postgresql { host = 127.0.0.1, port = 1, startup-timeout = 0s }\nobject-store.provider = in-memory", "PostgreSQL at 127.0.0.1:1")]
     [InlineData("data-store.provider = in-memory\nobject-store { provider = s3, s3 { endpoint-url = \"http://127.0.0.1:1\", region = us-east-1, access-key = a, secret-key = b, startup-timeout = 0s } }", "http://127.0.0.1:1")]

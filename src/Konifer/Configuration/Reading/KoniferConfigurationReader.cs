@@ -36,7 +36,6 @@ public static class KoniferConfigurationReader
         UnknownKeys.Check(document, root.Usage!, warnings);
         missing.ThrowFirst();
         RuleDefinitionsReader.CheckReferences(paths, rules.Definitions);
-        UploadRulesGate.Check(paths);
         return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All, Metrics = metrics, Rules = rules };
     }
 }
