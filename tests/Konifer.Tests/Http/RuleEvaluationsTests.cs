@@ -186,7 +186,10 @@ public sealed class RuleEvaluationsTests(TinySiglip2 model) : IAsyncLifetime
         var server = await KoniferAsync();
 
         Assert.Equal(message, await RefusedAsync(server, AssetRequests.MultipartWithJson(_white, $$"""{"definitions":{{definitions}}}""")));
+        var requests = _origin.Requests;
         Assert.Equal(message, await RefusedAsync(server, JsonText($$"""{"url":"{{_origin.Url("/image.png")}}","definitions":{{definitions}}}""")));
+        // Refused before the image is fetched.
+        Assert.Equal(requests, _origin.Requests);
     }
 
     [Fact]
