@@ -79,6 +79,7 @@ public static partial class KoniferApp
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
         app.MapHealthApi();
         app.MapAssetsApi();
+        app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled);
         app.MapKoniferApiDocument(settings.Http);
         app.MapKoniferMetrics();
         return app;

@@ -101,6 +101,7 @@ public static class KoniferServiceCollectionExtensions
         services.AddKoniferHealth();
 
         services.AddSingleton<StoreAsset>();
+        services.AddSingleton<ExternalSourceDownload>();
         services.AddSingleton<StoreAssetFromSource>();
         services.AddSingleton<FetchAsset>();
         services.AddSingleton<UpdateAsset>();

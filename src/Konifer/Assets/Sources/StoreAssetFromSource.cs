@@ -8,16 +8,12 @@ namespace Konifer.Assets.Sources;
 /// download it under the URL sources' limits, then take the same path as an upload. The asset records
 /// <c>source: url</c> or <c>source: arn</c> and the address the client gave (for a URL, not the final redirect target).
 /// </summary>
-public sealed class StoreAssetFromSource(UrlSourcePolicy policy, IUrlSource urls, IS3ObjectSource s3Objects, StoreAsset store)
+public sealed class StoreAssetFromSource(ExternalSourceDownload download, StoreAsset store)
 {
     public async Task<Asset> ExecuteAsync(AssetPath path, AssetInformation information, ExternalSource source, CancellationToken cancellationToken)
     {
-        await using var content = source switch
-        {
-            ExternalSource.Http http => await urls.DownloadAsync(policy.Check(http.Url), cancellationToken),
-            ExternalSource.S3 s3 => await s3Objects.DownloadAsync(S3ObjectArn.Parse(s3.Arn), cancellationToken),
-            _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Not a kind of external source."),
-        };
+        ArgumentNullException.ThrowIfNull(source);
+        await using var content = await download.DownloadAsync(source, cancellationToken);
         var kind = source is ExternalSource.S3 ? AssetSource.Arn : AssetSource.Url;
         return await store.ExecuteAsync(new StoreAssetCommand(path, information, content.FilePath, kind, source.Address), cancellationToken);
     }

@@ -7,8 +7,8 @@ using Microsoft.Net.Http.Headers;
 namespace Konifer.Http.Uploads;
 
 /// <summary>
-/// Reads a store request: exactly one <c>metadata</c> JSON part (without <c>source</c> or <c>url</c>) and one
-/// <c>asset</c> part, in either order. The asset is streamed to a temporary file with the size limit enforced while it
+/// Reads a store or rule-evaluation request: exactly one <c>metadata</c> JSON part (without <c>source</c> or
+/// <c>url</c>) and one <c>asset</c> part, in either order. The asset is streamed to a temporary file with the size limit enforced while it
 /// streams.
 /// </summary>
 public static class MultipartAssetReader
@@ -20,8 +20,23 @@ public static class MultipartAssetReader
         contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
         && media.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<(StoreAssetRequest Metadata, TemporaryFile Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>How a store reads the parts: the bytes come in the asset part, so a source besides them would be a second original.</summary>
+    private static readonly MultipartShape<StoreAssetRequest> StoreShape = new(
+        "metadata part",
+        metadata => { if (metadata.NamesExternalSource) throw new BadRequestException(StoreAssetRequest.SourceWithUpload); },
+        $"The multipart body has no '{MetadataPart}' part (send {{}} for none).",
+        $"The multipart body has no '{AssetPart}' part.",
+        FileMetadataIsMissing: false,
+        MetadataCheckedFirst: false);
+
+    public static Task<(StoreAssetRequest Metadata, TemporaryFile Content)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken) =>
+        ReadAsync(request, maxBytes, StoreShape, cancellationToken);
+
+    public static async Task<(T Metadata, TemporaryFile Content)> ReadAsync<T>(HttpRequest request, long maxBytes, MultipartShape<T> shape, CancellationToken cancellationToken)
+        where T : class
     {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(shape);
         var media = MediaTypeHeaderValue.Parse(request.ContentType);
         var boundary = HeaderUtilities.RemoveQuotes(media.Boundary).Value;
         if (string.IsNullOrWhiteSpace(boundary))
@@ -33,20 +48,21 @@ public static class MultipartAssetReader
                 $"The request body declares {declared} bytes: the asset can be at most source.multipart.max-bytes ({maxBytes} bytes).");
 
         var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
-        StoreAssetRequest? metadata = null;
+        T? metadata = null;
         TemporaryFile? content = null;
         try
         {
             MultipartSection? section;
             while ((section = await ReadNextAsync(reader, cancellationToken)) is not null)
             {
-                var name = PartName(section);
+                var (name, isFile) = PartName(section);
                 switch (name)
                 {
+                    case MetadataPart when isFile && shape.FileMetadataIsMissing:
+                        break;
                     case MetadataPart when metadata is null:
-                        metadata = await JsonBody.ReadAsync<StoreAssetRequest>(section.Body, "metadata part", cancellationToken);
-                        // The bytes come in the asset part; a source besides them would be a second original.
-                        if (metadata.NamesExternalSource) throw new BadRequestException(StoreAssetRequest.SourceWithUpload);
+                        metadata = await JsonBody.ReadAsync<T>(section.Body, shape.What, cancellationToken);
+                        shape.Check(metadata);
                         break;
                     case AssetPart when content is null:
                         content = await TemporaryFile.CopyFromAsync(section.Body, maxBytes, TooLarge, cancellationToken);
@@ -59,8 +75,9 @@ public static class MultipartAssetReader
                         throw new BadRequestException($"Unexpected multipart part '{name}': send exactly one '{MetadataPart}' and one '{AssetPart}' part.");
                 }
             }
-            if (content is null) throw new BadRequestException($"The multipart body has no '{AssetPart}' part.");
-            if (metadata is null) throw new BadRequestException($"The multipart body has no '{MetadataPart}' part (send {{}} for none).");
+            if (shape.MetadataCheckedFirst && metadata is null) throw new BadRequestException(shape.NoMetadata);
+            if (content is null) throw new BadRequestException(shape.NoAsset);
+            if (metadata is null) throw new BadRequestException(shape.NoMetadata);
             if (content.Length == 0) throw new BadRequestException($"The '{AssetPart}' part is empty.");
             return (metadata, content);
         }
@@ -99,10 +116,10 @@ public static class MultipartAssetReader
         }
     }
 
-    private static string PartName(MultipartSection section)
+    private static (string Name, bool IsFile) PartName(MultipartSection section)
     {
         if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
             throw new BadRequestException("A multipart part has no 'Content-Disposition: form-data; name=...' header.");
-        return HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+        return (HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "", disposition.IsFileDisposition());
     }
 }

@@ -19,16 +19,6 @@ public sealed record StoreAssetRequest(string? Alt, string? Url, Dictionary<stri
     /// <summary>Whether the body names a source at all (<c>source</c> or <c>url</c>), which a multipart upload must not.</summary>
     public bool NamesExternalSource => Source is not null || Url is not null;
 
-    /// <summary>
-    /// The reference's order: none of the three is 400; <c>source.http.url</c> wins over <c>url</c> without a word;
-    /// a URL (either spelling) together with an ARN is 400. The address itself is checked by the use case.
-    /// </summary>
-    public ExternalSource ResolveSource()
-    {
-        var arn = Source?.S3?.Arn;
-        var url = Source?.Http?.Url ?? Url;
-        if (url is null && arn is null) throw new BadRequestException(NoSource);
-        if (url is not null && arn is not null) throw new BadRequestException(TwoSources);
-        return url is not null ? new ExternalSource.Http(url) : new ExternalSource.S3(arn!);
-    }
+    /// <summary>See <see cref="SourceRequest.Resolve"/>.</summary>
+    public ExternalSource ResolveSource() => SourceRequest.Resolve(Source, Url);
 }
