@@ -18,21 +18,42 @@ public sealed partial class VariantAccessFlusher(
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
 
-    /// <summary>Writes what is counted now; returns how many variants it wrote.</summary>
+    // One flush at a time: the reaper flushes before it reaps, and if the timer's flush had drained the buffer and
+    // not yet written it, the reaper would find nothing to flush and reap a variant served a moment ago.
+    private readonly SemaphoreSlim flushing = new(1, 1);
+
+    /// <summary>
+    /// Writes what is counted now; returns how many variants it wrote. When another flush is writing, waits for it
+    /// first, so that every access counted before the call is in the store when it returns.
+    /// </summary>
     public async Task<int> FlushAsync(CancellationToken cancellationToken)
     {
-        var accesses = buffer.Drain();
-        if (accesses.Count == 0) return 0;
+        await flushing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await variantRecords.RecordAccessesAsync(accesses, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            return accesses.Count;
+            var accesses = buffer.Drain();
+            if (accesses.Count == 0) return 0;
+            try
+            {
+                await variantRecords.RecordAccessesAsync(accesses, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+                return accesses.Count;
+            }
+            catch
+            {
+                buffer.Restore(accesses);
+                throw;
+            }
         }
-        catch
+        finally
         {
-            buffer.Restore(accesses);
-            throw;
+            flushing.Release();
         }
+    }
+
+    public override void Dispose()
+    {
+        flushing.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

@@ -114,18 +114,41 @@ public sealed class VariantAccessBufferTests
         Assert.Equal(0, await flusher.FlushAsync(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_flush_that_finds_another_one_writing_returns_only_once_those_counts_are_written()
+    {
+        // The reaper flushes before it reaps: it must not see the store without the accesses the timer's flush holds.
+        using var buffer = new VariantAccessBuffer();
+        var store = new RecordingAccesses { Gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously) };
+        var flusher = new VariantAccessFlusher(buffer, store, new FakeTimeProvider(T0), new CapturingLogger<VariantAccessFlusher>());
+        buffer.Record(Guid.NewGuid(), Guid.NewGuid(), T0, null, HalfLife);
+
+        var timers = flusher.FlushAsync(CancellationToken.None);   // drained, writing
+        var reapers = flusher.FlushAsync(CancellationToken.None);  // nothing left to drain
+        await Task.Delay(50);
+        Assert.False(reapers.IsCompleted);
+
+        store.Gate.SetResult();
+        Assert.Equal(1, await timers);
+        Assert.Equal(0, await reapers);
+        Assert.Single(store.Written);
+    }
+
     /// <summary>Variant records that only take access counts, failing while <see cref="Fail"/> is set.</summary>
     private sealed class RecordingAccesses : IVariantRecords
     {
         public bool Fail { get; set; }
 
+        /// <summary>When set, a write waits for it.</summary>
+        public TaskCompletionSource? Gate { get; set; }
+
         public List<VariantAccess> Written { get; } = [];
 
-        public Task RecordAccessesAsync(IReadOnlyCollection<VariantAccess> accesses, DateTimeOffset now, CancellationToken cancellationToken)
+        public async Task RecordAccessesAsync(IReadOnlyCollection<VariantAccess> accesses, DateTimeOffset now, CancellationToken cancellationToken)
         {
             if (Fail) throw new IOException("Metadata store unreachable.");
+            if (Gate is not null) await Gate.Task;
             Written.AddRange(accesses);
-            return Task.CompletedTask;
         }
 
         public Task<PendingVariant?> ReserveVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken) =>
