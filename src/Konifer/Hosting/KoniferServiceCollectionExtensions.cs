@@ -11,6 +11,7 @@ using Konifer.Sources;
 using Konifer.Imaging;
 using Konifer.Inference;
 using Konifer.Rules;
+using Konifer.Search;
 using Konifer.Observability;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;
@@ -106,6 +107,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<FetchAsset>();
         services.AddSingleton<UpdateAsset>();
         services.AddSingleton<DeleteAssets>();
+        services.AddSingleton<EntryEmbedding>();
+        services.AddSingleton<SearchAssets>();
         return services;
     }
 }

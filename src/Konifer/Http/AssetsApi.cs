@@ -10,6 +10,7 @@ using Konifer.Http.Safety;
 using Konifer.Http.Selectors;
 using Konifer.Http.Signing;
 using Konifer.Http.Uploads;
+using Konifer.Search;
 using Konifer.Transformations;
 using Konifer.Variants;
 using Microsoft.AspNetCore.Builder;
@@ -48,10 +49,15 @@ public static class AssetsApi
 
     // Results<> takes our own IResults too: the union names every shape a read answers with.
     private static async Task<Results<JsonRepresentationResult<AssetResponse>, JsonRepresentationResult<EntriesResponse>,
-        JsonRepresentationResult<LinkResponse>, RedirectHttpResult, AssetContentResult>> FetchAsync(string? rest, HttpRequest request,
-        FetchAsset fetch, KoniferSettings settings, CancellationToken cancellationToken)
+        JsonRepresentationResult<LinkResponse>, RedirectHttpResult, AssetContentResult, JsonRepresentationResult<SearchResponse>>> FetchAsync(
+        string? rest, HttpRequest request, FetchAsset fetch, SearchAssets search, KoniferSettings settings, CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
+        if (SearchParameters.IsSearch(route.Selectors))
+        {
+            var found = await search.ExecuteAsync(SearchParameters.Parse(route.Path, request.Query), cancellationToken);
+            return new JsonRepresentationResult<SearchResponse>(SearchResponse.From(found));
+        }
         var selectors = FetchSelectors.Parse(route.Selectors);
         var parameters = QueryParameters.Parse(request.Query);
         var transformation = TransformationRequest.Parse(parameters.Transformation);
