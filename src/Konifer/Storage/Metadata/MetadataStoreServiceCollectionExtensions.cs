@@ -25,6 +25,7 @@ public static class MetadataStoreServiceCollectionExtensions
         services.AddSingleton<IEntryEmbeddings>(sp => sp.GetRequiredService<TStore>());
         // The prompt-embedding cache lives with the metadata: a store that has its own registers it first.
         services.TryAddSingleton<IPromptEmbeddingStore, InMemoryPromptEmbeddingStore>();
+        services.TryAddSingleton<IBackfillLock, ProcessBackfillLock>();
         return services;
     }
 }
