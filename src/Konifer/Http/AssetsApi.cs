@@ -48,8 +48,9 @@ public static class AssetsApi
     }
 
     // Results<> takes our own IResults too: the union names every shape a read answers with.
+    // The image content last: its media types are the ones the generator keeps for 200 (AssetOperations adds the JSON).
     private static async Task<Results<JsonRepresentationResult<AssetResponse>, JsonRepresentationResult<EntriesResponse>,
-        JsonRepresentationResult<LinkResponse>, RedirectHttpResult, AssetContentResult, JsonRepresentationResult<SearchResponse>>> FetchAsync(
+        JsonRepresentationResult<LinkResponse>, JsonRepresentationResult<SearchResponse>, RedirectHttpResult, AssetContentResult>> FetchAsync(
         string? rest, HttpRequest request, FetchAsset fetch, SearchAssets search, KoniferSettings settings, CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
