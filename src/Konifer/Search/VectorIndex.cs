@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Konifer.Core.Assets;
 
@@ -84,6 +85,7 @@ public sealed class VectorIndex : IDisposable
     /// The <paramref name="count"/> rows under <paramref name="root"/> with the largest dot product with
     /// <paramref name="query"/>, largest first (ties by id, so the order is stable); rows of another length are skipped.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)] // the scan is the hot loop: no unoptimized first tier
     public IReadOnlyList<(Guid AssetId, double Similarity)> Top(AssetPath root, ReadOnlySpan<float> query, int count, Guid? excluded = null)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -114,6 +116,7 @@ public sealed class VectorIndex : IDisposable
     }
 
     /// <summary>The dot product of two vectors of the same length, in SIMD lanes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         var sum = Vector<float>.Zero;
