@@ -1,6 +1,4 @@
 using Konifer.Core.Assets;
-using Konifer.Core.Images;
-using Konifer.Core.Storage;
 using Konifer.Search;
 using Konifer.Storage.Metadata.Postgres;
 using Konifer.Tests.Storage.Contracts;
@@ -69,6 +67,23 @@ public sealed class PostgresEntryEmbeddingsTests(PostgresServer server) : EntryE
 
         var ranked = await other.RankAsync(new SimilarityQuery(Model, P("a"), Angle(0), 10), None);
         Assert.Equal([early.Id, late.Id, third.Id], ranked.Select(r => r.Asset.Id));
+    }
+
+    [Fact]
+    public async Task The_backfill_lock_is_held_by_one_instance_at_a_time()
+    {
+        await using var database = NpgsqlDataSource.Create(await server.CreateDatabaseAsync(withLtree: true));
+        var one = new PostgresBackfillLock(database);
+        var other = new PostgresBackfillLock(database);
+
+        await using (var held = await one.TryAcquireAsync(None))
+        {
+            Assert.NotNull(held);
+            Assert.Null(await other.TryAcquireAsync(None));
+        }
+
+        await using var later = await other.TryAcquireAsync(None);
+        Assert.NotNull(later);
     }
 
     [Fact]
