@@ -4,6 +4,7 @@ using Konifer.Core.Storage;
 using Konifer.Core.Transformations;
 using Konifer.Paths;
 using Konifer.Rules;
+using Konifer.Search;
 using Konifer.Transformations;
 using Konifer.Variants;
 using Konifer.Variants.Scheduling;
@@ -15,8 +16,8 @@ namespace Konifer.Assets;
 /// Stores an original: inspect the spooled file, check the path's rules (content types, <c>limits</c>, the upload
 /// rules, which may refuse it or add labels), preprocess it
 /// when the path says so (within <c>transform.limits</c>),
-/// reserve the entry (pending), upload the bytes, then make the entry visible and queue its eager variants. A failure
-/// after the reservation abandons it, so nothing half-stored shows.
+/// reserve the entry (pending), upload the bytes, then make the entry visible, keep its image embedding when the path
+/// has search, and queue its eager variants. A failure after the reservation abandons it, so nothing half-stored shows.
 /// </summary>
 public sealed class StoreAsset(
     IAssetEntries entries,
@@ -30,6 +31,7 @@ public sealed class StoreAsset(
     VariantProfiles profiles,
     GenerationLimits limits,
     UploadScreening screening,
+    EntryEmbedding searchEmbedding,
     TimeProvider clock,
     ILogger<StoreAsset> logger)
 {
@@ -41,7 +43,8 @@ public sealed class StoreAsset(
             throw new ContentTypeNotAllowedException(attributes.Format, command.Path, configuration.AllowedContentTypes);
         configuration.Limits.Check(attributes);
         // The supplied image, before preprocessing, as the reference screens it; a refusal leaves nothing behind.
-        var labels = await screening.ScreenAsync(configuration.UploadRuleset, command.ContentFile, command.Information.Labels, cancellationToken);
+        var screened = await screening.ScreenAsync(configuration.UploadRuleset, command.ContentFile, command.Information.Labels, cancellationToken);
+        var labels = screened.Labels;
         var information = ReferenceEquals(labels, command.Information.Labels) ? command.Information : command.Information with { Labels = labels };
 
         await using var preprocessed = await PreprocessAsync(command, configuration, attributes, cancellationToken);
@@ -59,6 +62,9 @@ public sealed class StoreAsset(
                 ?? throw new InvalidOperationException($"The pending asset {pending.Id} disappeared before it became ready."),
             token => entries.AbandonPendingAsync(pending.Id, token), logger, cancellationToken);
         StoreAssetLog.LogStored(logger, ready.Path, ready.EntryId, attributes.Format, attributes.Width, attributes.Height);
+        // Before the 201, so the entry is searchable once answered; the rules' embedding is reused (one image-tower run).
+        if (configuration.Search.Enabled)
+            await searchEmbedding.TryKeepAsync(ready, contentFile, screened.ImageEmbedding, cancellationToken);
         variants.ScheduleEager(ready, configuration, EagerWithinLimits(configuration, attributes));
         return ready;
     }

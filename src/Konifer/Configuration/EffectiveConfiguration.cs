@@ -62,6 +62,7 @@ public static class EffectiveConfiguration
         ["metrics.otlp-endpoint"] = "metrics.otlp.endpoint",
         ["rules.definitions"] = null,
         ["rules.uses-model"] = null,
+        ["rules.search-enabled"] = null,
         ["rules.rule-evaluation-enabled"] = "api.rule-evaluation.enabled",
     };
 

@@ -23,6 +23,9 @@ public sealed record RulesSettings
     /// <summary><c>rules.inference</c>.</summary>
     public RuleInferenceSettings Inference { get; init; } = new();
 
-    /// <summary>Whether anything needs the model: definitions to evaluate or the evaluation API.</summary>
-    public bool UsesModel => Definitions.Count > 0 || RuleEvaluationEnabled;
+    /// <summary>Whether some <c>paths</c> block sets <c>search.enabled = true</c> (derived from the paths, not a key of its own).</summary>
+    public bool SearchEnabled { get; init; }
+
+    /// <summary>Whether anything needs the model: definitions to evaluate, the evaluation API or search.</summary>
+    public bool UsesModel => Definitions.Count > 0 || RuleEvaluationEnabled || SearchEnabled;
 }

@@ -11,6 +11,7 @@ using Konifer.Sources;
 using Konifer.Imaging;
 using Konifer.Inference;
 using Konifer.Rules;
+using Konifer.Search;
 using Konifer.Observability;
 using Konifer.Storage.Leftovers;
 using Konifer.Storage.Metadata;
@@ -96,6 +97,12 @@ public static class KoniferServiceCollectionExtensions
         if (rules.UsesModel)
             services.AddSiglip2Inference(new InferenceSettings(rules.ModelDir, rules.Inference.Workers, rules.Inference.QueueSize));
         services.AddUploadRules(rules.Definitions);
+        // After the stores and the model: the backfill embeds entries of paths with search.enabled.
+        if (rules.SearchEnabled)
+        {
+            services.AddSingleton(SearchBackfillSettings.Default);
+            services.AddHostedService<SearchBackfill>();
+        }
 
         // After the stores: they register their readiness checks, and the monitor starts after their start-up steps.
         services.AddKoniferHealth();
@@ -106,6 +113,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<FetchAsset>();
         services.AddSingleton<UpdateAsset>();
         services.AddSingleton<DeleteAssets>();
+        services.AddSingleton<EntryEmbedding>();
+        services.AddSingleton<SearchAssets>();
         return services;
     }
 }

@@ -23,7 +23,9 @@ internal static class RuleModelLocation
             }
             catch (FileNotFoundException e)
             {
-                var neededBy = rules.Definitions.Count > 0 ? "rule-definitions" : "api.rule-evaluation.enabled";
+                var neededBy = rules.Definitions.Count > 0 ? "rule-definitions"
+                    : rules.RuleEvaluationEnabled ? "api.rule-evaluation.enabled"
+                    : "search.enabled (in paths)";
                 throw new ConfigurationException("rules.model-dir", $"{e.Message} {neededBy} needs the model.");
             }
         }

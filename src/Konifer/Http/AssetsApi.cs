@@ -10,6 +10,7 @@ using Konifer.Http.Safety;
 using Konifer.Http.Selectors;
 using Konifer.Http.Signing;
 using Konifer.Http.Uploads;
+using Konifer.Search;
 using Konifer.Transformations;
 using Konifer.Variants;
 using Microsoft.AspNetCore.Builder;
@@ -47,11 +48,17 @@ public static class AssetsApi
     }
 
     // Results<> takes our own IResults too: the union names every shape a read answers with.
+    // The image content last: its media types are the ones the generator keeps for 200 (AssetOperations adds the JSON).
     private static async Task<Results<JsonRepresentationResult<AssetResponse>, JsonRepresentationResult<EntriesResponse>,
-        JsonRepresentationResult<LinkResponse>, RedirectHttpResult, AssetContentResult>> FetchAsync(string? rest, HttpRequest request,
-        FetchAsset fetch, KoniferSettings settings, CancellationToken cancellationToken)
+        JsonRepresentationResult<LinkResponse>, JsonRepresentationResult<SearchResponse>, RedirectHttpResult, AssetContentResult>> FetchAsync(
+        string? rest, HttpRequest request, FetchAsset fetch, SearchAssets search, KoniferSettings settings, CancellationToken cancellationToken)
     {
         var route = AssetRoute.Parse(rest);
+        if (SearchParameters.IsSearch(route.Selectors))
+        {
+            var found = await search.ExecuteAsync(SearchParameters.Parse(route.Path, request.Query), cancellationToken);
+            return new JsonRepresentationResult<SearchResponse>(SearchResponse.From(found));
+        }
         var selectors = FetchSelectors.Parse(route.Selectors);
         var parameters = QueryParameters.Parse(request.Query);
         var transformation = TransformationRequest.Parse(parameters.Transformation);

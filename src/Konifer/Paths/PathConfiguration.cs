@@ -21,6 +21,7 @@ namespace Konifer.Paths;
 /// <param name="UploadRuleset"><c>upload-ruleset</c>; default accept, no rules.</param>
 /// <param name="Delivery"><c>delivery</c> (formerly <c>return-format.redirect</c>); default the service's own URL.</param>
 /// <param name="CacheControl"><c>cache-control</c>; default disabled.</param>
+/// <param name="Search"><c>search</c>; default disabled.</param>
 public sealed record PathConfiguration(
     IReadOnlyList<ImageFormat> AllowedContentTypes,
     SuppliedContentLimits Limits,
@@ -34,7 +35,8 @@ public sealed record PathConfiguration(
     string Bucket,
     UploadRuleset UploadRuleset,
     DeliverySettings Delivery,
-    CacheControlSettings CacheControl)
+    CacheControlSettings CacheControl,
+    SearchSettings Search)
 {
     public const string DefaultBucket = "assets";
 
@@ -51,7 +53,8 @@ public sealed record PathConfiguration(
         DefaultBucket,
         UploadRuleset.AcceptAll,
         DeliverySettings.Default,
-        CacheControlSettings.Disabled);
+        CacheControlSettings.Disabled,
+        SearchSettings.Disabled);
 
     public bool Allows(ImageFormat format) => AllowedContentTypes.Contains(format);
 
@@ -75,7 +78,8 @@ public sealed record PathConfiguration(
         Within("delivery", () => DeliverySettings.Create(settings.DeliveryStrategy ?? DeliveryStrategy.Service,
             settings.DeliveryTemplate ?? DeliverySettings.DefaultTemplateString, settings.DeliveryPresignedTtl ?? DeliverySettings.DefaultPresignedTtl)),
         new CacheControlSettings(settings.CacheEnabled ?? false, settings.MaxAge, settings.SharedMaxAge, settings.CacheVisibility,
-            settings.CacheRevalidation, settings.StaleWhileRevalidate, settings.StaleIfError, settings.CacheImmutable ?? false));
+            settings.CacheRevalidation, settings.StaleWhileRevalidate, settings.StaleIfError, settings.CacheImmutable ?? false),
+        new SearchSettings(settings.SearchEnabled ?? false));
 
     private static SuppliedContentLimits LimitsOf(PathSettings settings)
     {

@@ -75,6 +75,9 @@ public sealed class PathConfigurationResolver
         }
     }
 
+    /// <summary>Whether some block sets <c>search.enabled = true</c>: then the server needs the SigLIP2 model.</summary>
+    public bool EnablesSearchAnywhere => _rulesByRank.Any(r => r.Settings.SearchEnabled == true);
+
     /// <summary>Configured patterns, least specific first.</summary>
     public IReadOnlyList<PathPattern> Patterns => _patternsByRank;
 

@@ -116,6 +116,9 @@ public sealed record PathSettings
     /// <summary><c>cache-control.immutable</c>.</summary>
     public bool? CacheImmutable { get; init; }
 
+    /// <summary><c>search.enabled</c>.</summary>
+    public bool? SearchEnabled { get; init; }
+
     /// <summary>These settings on top of <paramref name="lower"/>, a less specific block: what this one sets wins.</summary>
     public PathSettings Over(PathSettings lower) => new()
     {
@@ -153,6 +156,7 @@ public sealed record PathSettings
         StaleWhileRevalidate = StaleWhileRevalidate ?? lower.StaleWhileRevalidate,
         StaleIfError = StaleIfError ?? lower.StaleIfError,
         CacheImmutable = CacheImmutable ?? lower.CacheImmutable,
+        SearchEnabled = SearchEnabled ?? lower.SearchEnabled,
     };
 
     private static IReadOnlyDictionary<string, string>? Merge(IReadOnlyDictionary<string, string>? lower, IReadOnlyDictionary<string, string>? upper)

@@ -43,6 +43,15 @@ public sealed class RuleModelLocationTests(TinySiglip2 model) : IDisposable
     }
 
     [Fact]
+    public void A_path_with_search_enabled_needs_the_model_too()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => Resolve("""paths { "/photos/**" { search.enabled = true } }"""));
+
+        Assert.Equal("rules.model-dir", error.Key);
+        Assert.EndsWith("search.enabled (in paths) needs the model.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_single_missing_file_is_named_alone()
     {
         var directory = CopyOfModel();

@@ -23,7 +23,7 @@ public sealed class RulesServiceCollectionExtensionsTests
 
         foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
         var ruleset = new UploadRuleset(UploadDecision.Accept, [], [UploadRule.Create("dog", "No dogs", new Dictionary<string, string>())], []);
-        var labels = await provider.GetRequiredService<UploadScreening>().ScreenAsync(ruleset, "img", new Dictionary<string, string>(), CancellationToken.None);
+        var labels = (await provider.GetRequiredService<UploadScreening>().ScreenAsync(ruleset, "img", new Dictionary<string, string>(), CancellationToken.None)).Labels;
         foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StopAsync(CancellationToken.None);
 
         Assert.Empty(labels);

@@ -24,7 +24,8 @@ public sealed class UploadScreeningTests
 
         var result = await rules.Screening(All).ScreenAsync(UploadRuleset.AcceptAll, "img", labels, None);
 
-        Assert.Equal(labels, result);
+        Assert.Equal(labels, result.Labels);
+        Assert.Null(result.ImageEmbedding);
         Assert.Equal(0, rules.Image.Calls);
         Assert.Equal(0, rules.Text.Calls);
     }
@@ -82,7 +83,7 @@ public sealed class UploadScreeningTests
         using var rules = new RulesHarness();
         var ruleset = Ruleset(UploadDecision.Accept, accept: [R("product")], reject: [R("dog", "No dogs")]);
 
-        var labels = await rules.Screening(All).ScreenAsync(ruleset, "img", NoLabels, None);
+        var labels = (await rules.Screening(All).ScreenAsync(ruleset, "img", NoLabels, None)).Labels;
 
         Assert.Empty(labels);
         Assert.Equal(["this is a photo of dog"], rules.Text.Embedded); // the accept rule's prompts were not needed
@@ -122,7 +123,7 @@ public sealed class UploadScreeningTests
         ]);
         var request = new Dictionary<string, string> { ["source"] = "client", ["owner"] = "me" };
 
-        var labels = await rules.Screening([.. All, animal]).ScreenAsync(ruleset, "img", request, None);
+        var labels = (await rules.Screening([.. All, animal]).ScreenAsync(ruleset, "img", request, None)).Labels;
 
         Assert.Equal(new Dictionary<string, string> { ["source"] = "rule", ["owner"] = "me", ["kind"] = "cat" }, labels);
     }
@@ -155,10 +156,12 @@ public sealed class UploadScreeningTests
         var ruleset = Ruleset(UploadDecision.Accept, reject: [R("dog"), R("blood")],
             modify: [R("cat", labels: new() { ["a"] = "1" }), R("product", labels: new() { ["b"] = "2" }), R("dog", labels: new() { ["c"] = "3" })]);
 
-        await rules.Screening(All).ScreenAsync(ruleset, "/spool/upload-1", NoLabels, None);
+        var result = await rules.Screening(All).ScreenAsync(ruleset, "/spool/upload-1", NoLabels, None);
 
         Assert.Equal(1, rules.Image.Calls);
         Assert.Equal("/spool/upload-1", rules.Image.LastFile);
+        // Handed back so that search keeps it without a second run of the image tower.
+        Assert.Equal(await rules.Image.EmbedImageAsync("again", None), result.ImageEmbedding);
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public static class KoniferConfigurationReader
         // A path block's keys count as known even when the file has no block, so that a misplaced one finds its name.
         PathSettingsReader.Read(new ConfigReader(null, "paths.\"/**\"", root.Usage), profiles);
         var metrics = MetricsReader.Read(root.Section("metrics"));
-        var rules = RuleDefinitionsReader.Read(root);
+        var rules = RuleDefinitionsReader.Read(root) with { SearchEnabled = paths.EnablesSearchAnywhere };
         UnknownKeys.Check(document, root.Usage!, warnings);
         missing.ThrowFirst();
         RuleDefinitionsReader.CheckReferences(paths, rules.Definitions);

@@ -33,6 +33,7 @@ internal static class PathSettingsReader
             EagerVariants = EagerVariants(transform, profiles),
             OnDemandVariantMode = transform.Section("on-demand-variant").Choice("mode", OnDemandModes),
             Bucket = Bucket(block),
+            SearchEnabled = block.Section("search").Bool("enabled"),
         };
         settings = LimitsReader.Read(block, settings);
         settings = PreprocessingReader.Read(transform.Section("preprocessing"), settings);

@@ -15,7 +15,7 @@ internal static class AssetOperations
     public static async Task FetchAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         DescribeRest(operation);
-        AddParameters(operation, [.. QueryParameterDocs.Transformation(), QueryParameterDocs.Limit(), QueryParameterDocs.Signature(), QueryParameterDocs.Labels()]);
+        AddParameters(operation, [.. QueryParameterDocs.Transformation(), QueryParameterDocs.Limit(), QueryParameterDocs.Signature(), QueryParameterDocs.Labels(), .. QueryParameterDocs.Search()]);
         // Four results share 200: the content's image types win in the generator, so the JSON shapes are added here.
         if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
         {
@@ -24,17 +24,18 @@ internal static class AssetOperations
             {
                 Schema = new OpenApiSchema
                 {
-                    Description = "link (the default), info or entries, as the selectors ask.",
+                    Description = "link (the default), info, entries or search, as the selectors ask.",
                     OneOf =
                     [
                         await context.GetOrCreateSchemaAsync(typeof(LinkResponse), null, cancellationToken),
                         await context.GetOrCreateSchemaAsync(typeof(AssetResponse), null, cancellationToken),
                         await context.GetOrCreateSchemaAsync(typeof(EntriesResponse), null, cancellationToken),
+                        await context.GetOrCreateSchemaAsync(typeof(SearchResponse), null, cancellationToken),
                     ],
                 },
             };
         }
-        Describe(operation, "200", "link, info or entries JSON (with a weak ETag), or the image bytes for content and download.");
+        Describe(operation, "200", "link, info, entries or search JSON (with a weak ETag), or the image bytes for content and download.");
         Describe(operation, "304", "Not modified: the If-None-Match or If-Modified-Since validator still matches.");
         Describe(operation, "307", "redirect: Location is the variant's URL (the service's content URL or a presigned object-store URL).");
     }

@@ -19,7 +19,9 @@ internal static class OperationTexts
         "apply to link, content, download and redirect; any other query key filters on a label (write label:key when the " +
         "key is a reserved word). Reads carry Cache-Control, ETag and, for content, K-Cache-Status (hit|miss). When URL " +
         "signing is configured, reads need the signature parameter s. Examples: GET /assets/users/123/avatar/-/content?w=400&format=webp, " +
-        "GET /assets/users/123/avatar/-/entry/7/info. The older selector words created and metadata are accepted.";
+        "GET /assets/users/123/avatar/-/entry/7/info. The older selector words created and metadata are accepted. " +
+        "search (paths with search.enabled): {\"results\":[{path, score, …info}]}, the entries at the path and below most " +
+        "similar first to q=<text> or to similar-to=<entry id> of the path, at most limit (default 20, max 100).";
 
     public const string Store =
         "Stores a new entry at the path (no selectors, no query). Either multipart/form-data with a 'metadata' part " +

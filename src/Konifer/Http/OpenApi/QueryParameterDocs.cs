@@ -28,7 +28,8 @@ internal static class QueryParameterDocs
         yield return Words(TransformationParameters.Flip, ParameterWords.Flips, "Mirror horizontally (h) or vertically (v).");
         yield return Words(TransformationParameters.Filter, ParameterWords.Filters, "Colour filter (greyscale is an alias of grayscale).");
         yield return Integer(TransformationParameters.Blur, 0, TransformationLimits.MaxBlur, "Gaussian blur sigma; 0 (default) is none.");
-        yield return Integer(TransformationParameters.Quality, TransformationLimits.MinQuality, TransformationLimits.MaxQuality, "Encoder quality of lossy formats; the path's default when absent.");
+        yield return Integer(TransformationParameters.Quality, TransformationLimits.MinQuality, TransformationLimits.MaxQuality, "Encoder quality of lossy formats; the path's default when absent. " +
+            "On /-/search, q is instead the text to find images of (read as \"this is a photo of …\"), any string.");
         yield return Integer(TransformationParameters.Pad, 0, TransformationLimits.MaxPadding, "Border in pixels on every side.");
         yield return new OpenApiParameter
         {
@@ -60,6 +61,18 @@ internal static class QueryParameterDocs
     };
 
     /// <summary>Any other key is a label filter: OpenAPI says this with a free-form object exploded into the query.</summary>
+    /// <summary><c>similar-to</c> of <c>/-/search</c> (its <c>q</c> and <c>limit</c> share the names above: the text, and 1 to 100, default 20).</summary>
+    public static IEnumerable<OpenApiParameter> Search()
+    {
+        yield return new OpenApiParameter
+        {
+            Name = SearchParameters.SimilarToKey,
+            In = ParameterLocation.Query,
+            Description = "search only: an entry id of the asset at the path; entries are ranked by similarity to its image (itself left out).",
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" },
+        };
+    }
+
     public static OpenApiParameter Labels() => new()
     {
         Name = "labels",

@@ -47,7 +47,11 @@ public sealed partial class InMemoryAssetRepository : IAssetEntries
         cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
-            if (_pending.Remove(assetId, out var asset)) EnqueueObjects(asset);
+            if (_pending.Remove(assetId, out var asset))
+            {
+                ForgetEmbedding(assetId);
+                EnqueueObjects(asset);
+            }
         }
         return Task.CompletedTask;
     }
@@ -152,6 +156,7 @@ public sealed partial class InMemoryAssetRepository : IAssetEntries
         foreach (var asset in deleted)
         {
             _readyPaths.Remove(asset.Id);
+            ForgetEmbedding(asset.Id);
             EnqueueObjects(asset);
             ids.Add(asset.Id);
         }

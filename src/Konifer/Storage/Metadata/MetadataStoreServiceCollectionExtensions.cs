@@ -1,6 +1,7 @@
 using Konifer.Core.Assets;
 using Konifer.Core.Storage;
 using Konifer.Rules;
+using Konifer.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -14,15 +15,17 @@ public static class MetadataStoreServiceCollectionExtensions
     /// in-memory store keeps all of it behind one lock.
     /// </summary>
     public static IServiceCollection AddMetadataStore<TStore>(this IServiceCollection services)
-        where TStore : class, IAssetEntries, IVariantRecords, IStaleRecords, IObjectDeletionOutbox
+        where TStore : class, IAssetEntries, IVariantRecords, IStaleRecords, IObjectDeletionOutbox, IEntryEmbeddings
     {
         services.AddSingleton<TStore>();
         services.AddSingleton<IAssetEntries>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IVariantRecords>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IStaleRecords>(sp => sp.GetRequiredService<TStore>());
         services.AddSingleton<IObjectDeletionOutbox>(sp => sp.GetRequiredService<TStore>());
+        services.AddSingleton<IEntryEmbeddings>(sp => sp.GetRequiredService<TStore>());
         // The prompt-embedding cache lives with the metadata: a store that has its own registers it first.
         services.TryAddSingleton<IPromptEmbeddingStore, InMemoryPromptEmbeddingStore>();
+        services.TryAddSingleton<IBackfillLock, ProcessBackfillLock>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ public static class PostgresServiceCollectionExtensions
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<Microsoft.Extensions.Logging.ILogger<PostgresMigrator>>(), settings.StartupTimeout));
         services.AddSingleton<IPromptEmbeddingStore>(sp => new PostgresPromptEmbeddingStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<Konifer.Search.IBackfillLock>(sp => new PostgresBackfillLock(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
         services.AddStoreHealthCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
