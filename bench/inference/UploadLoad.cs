@@ -10,7 +10,7 @@ namespace Konifer.Bench.Inference;
 /// </summary>
 public static class UploadLoad
 {
-    public static Task<LoopResult> RunAsync(HttpClient client, string root, BenchPhoto photo, int clients, TimeSpan window, Outcomes outcomes) =>
+    public static Task<LoopResult> RunAsync(HttpClient client, string root, BenchPhoto photo, int clients, TimeSpan window, Outcomes outcomes, long maxUploads = long.MaxValue) =>
         ClosedLoop.RunAsync(clients, window, async worker =>
         {
             try
@@ -24,5 +24,5 @@ public static class UploadLoad
                 outcomes.Add(e.GetType().Name);
                 throw;
             }
-        });
+        }, maxUploads);
 }
