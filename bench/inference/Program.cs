@@ -24,12 +24,12 @@ const int FetchClients = 4;
 const int LoadClients = 4;
 var loadBefore = LoadAverage();
 
-var uploads = new BenchReport("7-inference", "Upload rules: upload latency with and without inference")
+var uploads = new BenchReport("7-inference-1-uploads", "Upload rules: upload latency with and without inference")
     .Column("photo").Column("clients", "0")
     .Column("uploads", "0").Column("p50 ms", "0").Column("p95 ms", "0").Column("uploads/s", "0.0")
     .Column("no rules: uploads", "0").Column("p50 ms ", "0").Column("p95 ms ", "0")
     .Column("rules cost p50 ms", "0").Column("rules cost p95 ms", "0").Column("answers with rules");
-var fetches = new BenchReport("7-inference-fetch", "Upload rules: cached-variant fetches while uploads wait for inference")
+var fetches = new BenchReport("7-inference-2-fetch", "Upload rules: cached-variant fetches while uploads wait for inference")
     .Column("concurrent uploads").Column("fetches", "0").Column("fetch p50 ms", "0.0").Column("fetch p95 ms", "0.0")
     .Column("fetch p99 ms", "0.0").Column("fetch errors", "0")
     .Column("uploads", "0").Column("upload p50 ms", "0").Column("upload p95 ms", "0").Column("upload answers");
