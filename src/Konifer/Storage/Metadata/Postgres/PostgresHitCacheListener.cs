@@ -48,9 +48,9 @@ public sealed partial class PostgresHitCacheListener(
             {
                 break;
             }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException or IOException or OperationCanceledException)
+            catch (Exception e) when (e is not OutOfMemoryException)
             {
-                cache.Suspend();
+                // Whatever it was, the listener must keep trying: an exception leaving a hosted service stops the host.
                 LogLost(logger, e, RetryDelay);
             }
             finally
