@@ -6,6 +6,7 @@
 # Installs wrk and nginx-light (Debian) when missing; starts the servers (and a throwaway PostgreSQL) on loopback and
 # stops them at the end. With BENCH_OUT set, also writes 2-cached.md/json there (see bench/lib/report.sh).
 # Usage: bench/peers/cached-vs-nginx.sh [RUNS=3] [SECONDS=5] [STORES="memory filesystem postgresql"]
+# (postgresql-uncached: PostgreSQL with data-store.postgresql.hit-cache.enabled = false, for comparison)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source bench/lib/report.sh
@@ -50,11 +51,14 @@ serve_variant() { # stores → starts Konifer, uploads the photo and caches the 
   case "$1" in
     memory) printf 'data-store.provider = in-memory\nobject-store.provider = in-memory\n' >"$conf" ;;
     filesystem) printf 'data-store.provider = in-memory\nobject-store { provider = filesystem, filesystem.mount-path = "%s" }\n' "$work/objects-fs" >"$conf" ;;
-    postgresql)
-      local cs; cs=$(scripts/start-postgres --dir "$work/pg" 2>/dev/null | sed -E "s/^export KONIFER_TEST_POSTGRES='(.*)'$/\1/")
-      local port; port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$cs")
-      printf 'data-store { provider = postgresql, postgresql { host = "127.0.0.1", port = %s, database = "konifer_test", user = "postgres" } }\nobject-store { provider = filesystem, filesystem.mount-path = "%s" }\n' "$port" "$work/objects-pg" >"$conf" ;;
-    *) echo "unknown stores '$1' (memory, filesystem, postgresql)" >&2; exit 2 ;;
+    postgresql|postgresql-uncached) # the second: the same without the hit cache (every hit asks the database)
+      if [ -z "${pgport:-}" ]; then
+        local cs; cs=$(scripts/start-postgres --dir "$work/pg" 2>/dev/null | sed -E "s/^export KONIFER_TEST_POSTGRES='(.*)'$/\1/")
+        pgport=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$cs")
+      fi
+      local cache=true; [ "$1" = postgresql-uncached ] && cache=false
+      printf 'data-store { provider = postgresql, postgresql { host = "127.0.0.1", port = %s, database = "konifer_test", user = "postgres", hit-cache.enabled = %s } }\nobject-store { provider = filesystem, filesystem.mount-path = "%s" }\n' "$pgport" "$cache" "$work/objects-$1" >"$conf" ;;
+    *) echo "unknown stores '$1' (memory, filesystem, postgresql, postgresql-uncached)" >&2; exit 2 ;;
   esac
   kport=$(free_port)
   start_server "$conf" "$kport" "$work/server-$1.log"

@@ -28,6 +28,7 @@ public static class EffectiveConfiguration
     {
         ["object-store.file-system-mount-path"] = "object-store.filesystem.mount-path",
         ["http.open-api-enabled"] = "http.openapi.enabled",
+        ["data-store.postgresql.hit-cache.time-to-live"] = "data-store.postgresql.hit-cache.ttl",
         ["source.multipart-max-bytes"] = "source.multipart.max-bytes",
         ["source.url-allowed-domains"] = "source.url.allowed-domains",
         ["source.url-max-bytes"] = "source.url.max-bytes",

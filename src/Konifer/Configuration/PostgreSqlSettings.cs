@@ -11,10 +11,13 @@ public sealed record PostgreSqlSettings(string Host, int Port, string Database, 
     /// </summary>
     public TimeSpan StartupTimeout { get; init; } = DefaultStartupTimeout;
 
+    /// <summary><c>data-store.postgresql.hit-cache</c> (ours): the in-process cache of hits and its invalidation.</summary>
+    public HitCacheSettings HitCache { get; init; } = HitCacheSettings.Default;
+
     // Settings end up in logs and exception messages: the generated ToString must not print the password.
     private bool PrintMembers(System.Text.StringBuilder builder)
     {
-        builder.Append($"Host = {Host}, Port = {Port}, Database = {Database}, User = {User}, Password = {Secret.Mask(Password)}, SslMode = {SslMode}, StartupTimeout = {StartupTimeout}");
+        builder.Append($"Host = {Host}, Port = {Port}, Database = {Database}, User = {User}, Password = {Secret.Mask(Password)}, SslMode = {SslMode}, StartupTimeout = {StartupTimeout}, HitCache = {HitCache}");
         return true;
     }
 }

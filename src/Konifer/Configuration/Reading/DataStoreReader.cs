@@ -26,6 +26,25 @@ internal static class DataStoreReader
             postgres.OptionalText("ssl-mode") ?? "prefer")
         {
             StartupTimeout = StartupTimeout(postgres),
+            HitCache = HitCache(postgres.Section("hit-cache")),
         });
     }
+
+    /// <summary><c>data-store.postgresql.hit-cache</c>: a positive count, a time to live and a keep-alive up to an hour.</summary>
+    private static HitCacheSettings HitCache(ConfigReader cache)
+    {
+        var defaults = HitCacheSettings.Default;
+        return new HitCacheSettings(
+            cache.Bool("enabled") ?? defaults.Enabled,
+            cache.Int("max-entries", 1, 10_000_000) ?? defaults.MaxEntries,
+            Positive(cache, "ttl") ?? defaults.TimeToLive,
+            Positive(cache, "keep-alive") ?? defaults.KeepAlive);
+    }
+
+    private static TimeSpan? Positive(ConfigReader section, string name) => section.Duration(name) switch
+    {
+        null => null,
+        var d when d > TimeSpan.Zero && d <= TimeSpan.FromHours(1) => d,
+        var d => throw section.Error(name, $"{d} is not more than zero and at most an hour"),
+    };
 }

@@ -69,8 +69,10 @@ public sealed class PostgresMigratorTests(PostgresServer server)
 
         foreach (var hosted in provider.GetServices<IHostedService>()) await hosted.StartAsync(CancellationToken.None);
 
-        var repository = Assert.IsType<PostgresAssetRepository>(provider.GetRequiredService<IAssetEntries>());
-        Assert.Same(repository, provider.GetRequiredService<IVariantRecords>());
+        // Entries and variant records go through the hit cache, in front of the same repository.
+        var repository = provider.GetRequiredService<PostgresAssetRepository>();
+        Assert.IsType<Konifer.Storage.Metadata.HitCache.CachingAssetEntries>(provider.GetRequiredService<IAssetEntries>());
+        Assert.IsType<Konifer.Storage.Metadata.HitCache.CachingVariantRecords>(provider.GetRequiredService<IVariantRecords>());
         Assert.Same(repository, provider.GetRequiredService<IStaleRecords>());
         Assert.Same(repository, provider.GetRequiredService<IObjectDeletionOutbox>());
         Assert.Equal(PostgresMigrator.KnownVersions, await AppliedVersionsAsync(provider.GetRequiredService<NpgsqlDataSource>()));

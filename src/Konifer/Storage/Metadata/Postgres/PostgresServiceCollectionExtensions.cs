@@ -1,6 +1,10 @@
 using Konifer.Configuration;
+using Konifer.Core.Assets;
 using Konifer.Rules;
+using Konifer.Storage.Metadata.HitCache;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace Konifer.Storage.Metadata.Postgres;
@@ -27,7 +31,24 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<Konifer.Search.IBackfillLock>(sp => new PostgresBackfillLock(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
+        if (settings.HitCache.Enabled) AddHitCache(services, settings.HitCache, connectionString);
         services.AddStoreHealthCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
         return services;
+    }
+
+    /// <summary>
+    /// Several instances share the database, so a hit answered from memory is only safe while changes are heard:
+    /// the reads and this instance's writes go through <see cref="AssetHitCache"/>, and a listener evicts what
+    /// other instances change.
+    /// </summary>
+    private static void AddHitCache(IServiceCollection services, HitCacheSettings settings, string connectionString)
+    {
+        services.AddSingleton(sp => new AssetHitCache(settings, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.Replace(ServiceDescriptor.Singleton<IAssetEntries>(sp =>
+            new CachingAssetEntries(sp.GetRequiredService<PostgresAssetRepository>(), sp.GetRequiredService<AssetHitCache>())));
+        services.Replace(ServiceDescriptor.Singleton<IVariantRecords>(sp =>
+            new CachingVariantRecords(sp.GetRequiredService<PostgresAssetRepository>(), sp.GetRequiredService<AssetHitCache>())));
+        services.AddHostedService(sp => new PostgresHitCacheListener(PostgresHitCacheListener.ConnectionString(connectionString, settings),
+            sp.GetRequiredService<AssetHitCache>(), settings, sp.GetRequiredService<ILogger<PostgresHitCacheListener>>()));
     }
 }
