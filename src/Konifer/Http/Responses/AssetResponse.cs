@@ -2,8 +2,11 @@ using Konifer.Core.Assets;
 
 namespace Konifer.Http.Responses;
 
-/// <summary>The asset JSON of the reference API: camelCase fields, lower-case enum words, UTC ISO 8601 times.</summary>
-public sealed record AssetResponse(
+/// <summary>
+/// The asset JSON of the reference API: camelCase fields, lower-case enum words, UTC ISO 8601 times. Open so that a
+/// search result can be the same JSON with its path and score (SearchResultResponse).
+/// </summary>
+public record AssetResponse(
     string Class,
     string? Alt,
     long EntryId,
