@@ -1,0 +1,14 @@
+namespace Konifer.Client;
+
+/// <summary>What <c>AddKoniferClient</c> configures: the server, the credentials for writes and the URL signing key.</summary>
+public sealed class KoniferClientOptions
+{
+    /// <summary>The server's address, e.g. <c>https://images.example.com/</c>.</summary>
+    public Uri? BaseAddress { get; set; }
+
+    /// <summary>An API key (or a JWT) sent as <c>Authorization: Bearer …</c> with every call, when the server requires one.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>How long one attempt may take before it is given up (uploads of large images need more than reads).</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);
+}
