@@ -6,6 +6,12 @@ public sealed class KoniferClientOptions
     /// <summary>The server's address, e.g. <c>https://images.example.com/</c>.</summary>
     public Uri? BaseAddress { get; set; }
 
+    /// <summary>
+    /// Where browsers reach the server, for the URLs that <see cref="KoniferUrls"/> builds into pages (a CDN or the
+    /// public host); <see cref="BaseAddress"/> when not set.
+    /// </summary>
+    public Uri? PublicAddress { get; set; }
+
     /// <summary>An API key (or a JWT) sent as <c>Authorization: Bearer …</c> with every call, when the server requires one.</summary>
     public string? ApiKey { get; set; }
 

@@ -9,7 +9,7 @@ public static class KoniferClientServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="KoniferClient"/> as a typed client of <c>IHttpClientFactory</c>, with the standard resilience
     /// pipeline of <c>Microsoft.Extensions.Http.Resilience</c> (retries with back-off and jitter, a circuit breaker,
-    /// timeouts). Retries apply to reads and deletes only: an upload's stream cannot be sent twice, and a store
+    /// timeouts), and <see cref="KoniferUrls"/> for the pages' URLs. Retries apply to reads only: an upload's stream cannot be sent twice, and a store
     /// repeated after a lost answer would add a second entry. Returns the builder for more handlers.
     /// </summary>
     public static IHttpClientBuilder AddKoniferClient(this IServiceCollection services, Action<KoniferClientOptions> configure)
@@ -19,6 +19,7 @@ public static class KoniferClientServiceCollectionExtensions
         configure(options);
         if (options.BaseAddress is null) throw new ArgumentException("KoniferClientOptions.BaseAddress is required.", nameof(configure));
         services.AddSingleton(options);
+        services.AddSingleton(new KoniferUrls(options.PublicAddress ?? options.BaseAddress));
         var builder = services.AddHttpClient<KoniferClient>(http =>
         {
             http.BaseAddress = options.BaseAddress;
