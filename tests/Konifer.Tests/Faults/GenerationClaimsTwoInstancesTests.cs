@@ -126,6 +126,14 @@ public sealed class GenerationClaimsTwoInstancesTests(PostgresServer postgres, S
         Assert.Equal(0, cluster.Generations);
     }
 
+    [Fact]
+    public async Task With_the_hit_cache_off_each_instance_still_listens_for_claim_releases()
+    {
+        await using var cluster = await Cluster.StartAsync(postgres, s3, extra: "data-store.postgresql.hit-cache.enabled = false");
+
+        await EventuallyAsync(async () => await cluster.ListenerCountAsync() == 2);
+    }
+
     private static async Task EventuallyAsync(Func<Task<bool>> condition)
     {
         var clock = Stopwatch.StartNew();
@@ -205,6 +213,15 @@ public sealed class GenerationClaimsTwoInstancesTests(PostgresServer postgres, S
             command.Parameters.Add(new NpgsqlParameter { Value = lease });
             command.Parameters.Add(new NpgsqlParameter { Value = path });
             Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        /// <summary>Backends of this database whose application_name is the instances' listener.</summary>
+        public async Task<int> ListenerCountAsync()
+        {
+            await using var command = _database.CreateCommand(
+                "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1");
+            command.Parameters.Add(new NpgsqlParameter { Value = Konifer.Storage.Metadata.Postgres.PostgresNotificationListener.ApplicationName });
+            return (int)(await command.ExecuteScalarAsync())!;
         }
 
         public async Task ExecuteAsync(string sql)
