@@ -64,6 +64,7 @@ public static partial class KoniferApp
             LogInMemory(logger);
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
         StoresStartupLog.Write(logger, configuration);
+        LogInstance(logger, app.Services.GetRequiredService<Variants.Claims.InstanceId>().Value);
 
         // Outermost, so the line carries the status the client got (after the exception handler and status pages).
         app.UseMiddleware<RequestLog>();
@@ -111,6 +112,9 @@ public static partial class KoniferApp
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     private static partial void LogConfigurationWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance: {InstanceId} (the owner named in this process's generation claims)")]
+    private static partial void LogInstance(ILogger logger, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "IN_MEMORY=true: assets are kept in memory and lost when the process stops")]
     private static partial void LogInMemory(ILogger logger);

@@ -20,6 +20,7 @@ using Konifer.Storage.Objects;
 using Konifer.Storage.Objects.S3;
 using Konifer.Variants;
 using Konifer.Variants.Scheduling;
+using Konifer.Variants.Claims;
 
 namespace Konifer.Hosting;
 
@@ -50,6 +51,10 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<IImageTransformer>(new HeapTrimmingTransformer(new VipsImageTransformer()));
         services.AddVariantGenerationScheduler(settings.VariantGeneration);
         services.AddSingleton<PlaceholderEncoder>();
+        // Instances sharing a store generate each variant once: the claim's owner is this process (docs/production-stores.md).
+        services.AddSingleton(InstanceId.ForThisProcess());
+        services.AddSingleton(sp => new ClaimedGeneration(sp.GetRequiredService<IGenerationClaims>(), sp.GetRequiredService<InstanceId>(),
+            settings.VariantGeneration.ClaimLease, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimedGeneration>>()));
         services.AddSingleton<VariantGeneration>();
         services.AddSingleton<VariantCache>();
         switch (settings.DataStore.Provider)

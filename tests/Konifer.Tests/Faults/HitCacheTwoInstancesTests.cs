@@ -107,7 +107,7 @@ public sealed class HitCacheTwoInstancesTests(PostgresServer postgres, S3Server 
         await using var command = postgres.DataSource.CreateCommand(
             "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = $2) t");
         command.Parameters.AddWithValue(database);
-        command.Parameters.AddWithValue(PostgresHitCacheListener.ApplicationName);
+        command.Parameters.AddWithValue(PostgresNotificationListener.ApplicationName);
         return (int)(await command.ExecuteScalarAsync())!;
     }
 

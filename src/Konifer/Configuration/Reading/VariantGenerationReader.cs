@@ -9,6 +9,9 @@ internal static class VariantGenerationReader
     public static VariantGenerationSettings Read(ConfigReader generation)
     {
         var outputs = generation.Section("max-output-pixels");
+        var lease = generation.Timeout("claim-lease") ?? VariantGenerationSettings.DefaultClaimLease;
+        if (lease < VariantGenerationSettings.MinClaimLease)
+            throw generation.Error("claim-lease", $"'{lease.TotalMilliseconds:0} ms' is too short: a claim's lease must be at least 1s");
         return new VariantGenerationSettings(
             generation.Int("workers", 1, 1024) ?? Environment.ProcessorCount,
             generation.Int("queue-size", 1, 1_000_000) ?? VariantGenerationSettings.DefaultQueueSize,
@@ -17,6 +20,7 @@ internal static class VariantGenerationReader
             MemoryBudget = generation.Size("memory-budget", GC.GetGCMemoryInfo().TotalAvailableMemoryBytes)
                 ?? VariantGenerationSettings.DefaultMemoryBudget(),
             Timeout = generation.Timeout("timeout") ?? VariantGenerationSettings.DefaultTimeout,
+            ClaimLease = lease,
             LargeJobPixels = generation.Pixels("large-job-pixels") ?? VariantGenerationSettings.DefaultLargeJobPixels,
             OutputLimits = new OutputLimits(
                 outputs.Pixels("streaming") ?? OutputLimits.Default.StreamingMaxPixels,
