@@ -27,7 +27,6 @@ public sealed class AuthProblemResultHandler(FailedAttempts failures) : IAuthori
         }
 
         var need = Need(policy, context);
-        var authentication = context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult;
         var presented = context.Request.Headers.Authorization.Count > 0;
         var reason = authorizeResult.Forbidden ? "forbidden" : presented ? "invalid" : "missing";
         if (failures.Record(context, reason) is { } retryAfter)
@@ -46,6 +45,8 @@ public sealed class AuthProblemResultHandler(FailedAttempts failures) : IAuthori
             return;
         }
 
+        // The middleware keeps only successful results; the scheme's handler has this one cached for the request.
+        var authentication = presented ? await context.AuthenticateAsync() : null;
         await context.ChallengeAsync();
         if (!context.Response.Headers.ContainsKey(HeaderNames.WWWAuthenticate)) context.Response.Headers.WWWAuthenticate = "Bearer";
         var detail = presented
