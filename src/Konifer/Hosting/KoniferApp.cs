@@ -3,6 +3,7 @@ using Konifer.Configuration;
 using Konifer.Configuration.Reading;
 using Konifer.Hocon;
 using Konifer.Http;
+using Konifer.Http.Auth;
 using Konifer.Http.OpenApi;
 using Konifer.Http.Problems;
 using Konifer.Http.Signing;
@@ -49,6 +50,7 @@ public static partial class KoniferApp
 
         builder.Services.AddKonifer(configuration);
         builder.Services.AddKoniferHostFiltering(settings.Http);
+        builder.Services.AddKoniferAuth(configuration.Auth);
         hostOptions.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddProblemDetails();
@@ -65,6 +67,7 @@ public static partial class KoniferApp
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
         StoresStartupLog.Write(logger, configuration);
         LogInstance(logger, app.Services.GetRequiredService<Variants.Claims.InstanceId>().Value);
+        OpenWritesWarning.WhenStarted(app, logger, configuration.Auth);
 
         // Outermost, so the line carries the status the client got (after the exception handler and status pages).
         app.UseMiddleware<RequestLog>();
@@ -76,11 +79,13 @@ public static partial class KoniferApp
                 : Task.CompletedTask);
         app.UseKoniferHostFiltering();
         // Signatures are checked before routing, so unsigned reads learn nothing, not even whether a route exists.
-        if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer)
+        if (UrlSigners.FromSettings(settings.UrlSigning) is { } signer)
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
+        // After the signature check (a read refused there never reaches a key check) and before the endpoints.
+        app.UseKoniferAuth(configuration.Auth);
         app.MapHealthApi();
-        app.MapAssetsApi();
-        app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled);
+        app.MapAssetsApi(configuration.Auth);
+        app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled, configuration.Auth);
         app.MapKoniferApiDocument(settings.Http);
         app.MapKoniferMetrics();
         return app;
