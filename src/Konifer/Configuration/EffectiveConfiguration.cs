@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;

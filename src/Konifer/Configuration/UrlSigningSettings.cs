@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 namespace Konifer.Configuration;
 
 /// <summary><c>url-signing</c>: when enabled, every GET/HEAD under <c>/assets</c> must carry a valid <c>s</c> parameter.</summary>

@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using System.Diagnostics;
 using System.Net;
 using Konifer.Configuration;

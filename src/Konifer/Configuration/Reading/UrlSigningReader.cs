@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using Konifer.Core.Images;
 
 namespace Konifer.Configuration.Reading;

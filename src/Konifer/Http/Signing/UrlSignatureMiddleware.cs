@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using Konifer.Http.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;

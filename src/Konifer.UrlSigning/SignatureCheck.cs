@@ -1,4 +1,4 @@
-namespace Konifer.Http.Signing;
+namespace Konifer.UrlSigning;
 
 /// <summary>What <see cref="UrlSigner.Check"/> found; only <see cref="Valid"/> is served.</summary>
 public enum SignatureCheck

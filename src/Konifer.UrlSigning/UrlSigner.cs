@@ -2,9 +2,8 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Konifer.Configuration;
 
-namespace Konifer.Http.Signing;
+namespace Konifer.UrlSigning;
 
 /// <summary>
 /// HMAC URL signatures as the reference computes them, in one place so the server's check, the tests and the client
@@ -30,6 +29,7 @@ public sealed class UrlSigner
     {
     }
 
+    /// <param name="algorithm">The HMAC hash.</param>
     /// <param name="secretKeys">The first signs; all of them verify.</param>
     public UrlSigner(SigningAlgorithm algorithm, IReadOnlyList<string> secretKeys)
     {
