@@ -19,6 +19,7 @@ public static partial class KoniferApp
     public static WebApplication Build(string[] args, KoniferHostOptions? hostOptions = null)
     {
         hostOptions ??= new KoniferHostOptions();
+        RoleSwitch.Find(args); // a bad --role is a configuration error before the framework reads the arguments
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         var file = ConfigurationFile.Find(hostOptions);
@@ -36,7 +37,7 @@ public static partial class KoniferApp
         // The framework logs an error per failed check on every probe; Hosting/Health logs each change of state once.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
 
-        var configuration = file.Read(hostOptions, builder.Configuration["AllowedHosts"]);
+        var configuration = file.Read(hostOptions, builder.Configuration["AllowedHosts"], args);
         var settings = configuration.Settings;
         if (ListenAddress(builder.Configuration, hostOptions) is { } urls)
             builder.WebHost.UseUrls(urls);
@@ -64,6 +65,7 @@ public static partial class KoniferApp
             LogInMemory(logger);
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
         StoresStartupLog.Write(logger, configuration);
+        LogRole(logger, settings.Instance.Role.ToString().ToLowerInvariant());
 
         // Outermost, so the line carries the status the client got (after the exception handler and status pages).
         app.UseMiddleware<RequestLog>();
@@ -78,9 +80,13 @@ public static partial class KoniferApp
         if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer)
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
         app.MapHealthApi();
-        app.MapAssetsApi();
-        app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled);
-        app.MapKoniferApiDocument(settings.Http);
+        // A generation worker answers its orchestrator's probes and scrapes, nothing else (instance.role = worker).
+        if (settings.Instance.ServesApi)
+        {
+            app.MapAssetsApi();
+            app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled);
+            app.MapKoniferApiDocument(settings.Http);
+        }
         app.MapKoniferMetrics();
         return app;
     }
@@ -101,10 +107,15 @@ public static partial class KoniferApp
     private static string NoRouteMessage(HttpContext context) => context.Response.StatusCode switch
     {
         400 => HostFilteringSetup.Refusal(context), // the only body-less 400 that reaches these pages
+        404 when !context.RequestServices.GetRequiredService<KoniferSettings>().Instance.ServesApi =>
+            $"Nothing is served at {context.Request.Path}: this instance is a generation worker (instance.role = worker), it serves only /health/*.",
         404 => $"Nothing is served at {context.Request.Path}: asset routes start with /assets/.",
         405 => $"{context.Request.Method} is not supported on {context.Request.Path}.",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance role: {Role} (instance.role)")]
+    private static partial void LogRole(ILogger logger, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configuration: {Source}")]
     private static partial void LogConfiguration(ILogger logger, string source);

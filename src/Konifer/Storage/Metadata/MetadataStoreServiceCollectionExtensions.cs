@@ -26,6 +26,8 @@ public static class MetadataStoreServiceCollectionExtensions
         // The prompt-embedding cache lives with the metadata: a store that has its own registers it first.
         services.TryAddSingleton<IPromptEmbeddingStore, InMemoryPromptEmbeddingStore>();
         services.TryAddSingleton<IBackfillLock, ProcessBackfillLock>();
+        // So is the generation job queue: a store without one of its own (in memory) has a single node's queue.
+        services.TryAddSingleton<Konifer.Variants.Jobs.IGenerationJobQueue, InMemoryGenerationJobQueue>();
         return services;
     }
 }

@@ -29,6 +29,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IPromptEmbeddingStore>(sp => new PostgresPromptEmbeddingStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<Konifer.Search.IBackfillLock>(sp => new PostgresBackfillLock(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<Konifer.Variants.Jobs.IGenerationJobQueue>(sp => new PostgresGenerationJobQueue(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
         if (settings.HitCache.Enabled) AddHitCache(services, settings.HitCache, connectionString);
