@@ -15,6 +15,7 @@ uploads="${1:-24}"; eager="${2:-4}"; rounds="${3:-1 2 3}"
 [ "$eager" -ge 1 ] && [ "$eager" -le 6 ] || { echo "bench/jobs: EAGER must be 1–6" >&2; exit 2; }
 scripts/install-deps
 work=$(mktemp -d)
+chmod 755 "$work" # PostgreSQL runs as its own user when the bench runs as root
 workers=()
 cleanup() {
   for pid in "${workers[@]}"; do kill -CONT "$pid" 2>/dev/null || true; kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
