@@ -34,7 +34,7 @@ public static class CommandLine
         if (!args.Contains(CheckConfig)) return null;
         hostOptions ??= new KoniferHostOptions();
         var file = ConfigurationFile.Find(hostOptions);
-        var configuration = file.Read(hostOptions, hostOptions.Environment("AllowedHosts") ?? hostOptions.Environment("ASPNETCORE_ALLOWEDHOSTS"));
+        var configuration = file.Read(hostOptions, hostOptions.Environment("AllowedHosts") ?? hostOptions.Environment("ASPNETCORE_ALLOWEDHOSTS"), args);
         output.WriteLine("# Configuration: " + ConfigFileLocator.Describe(file.Path, hostOptions.CurrentDirectory));
         foreach (var warning in configuration.Warnings) output.WriteLine("# warning: " + warning);
         foreach (var line in EffectiveConfiguration.Lines(configuration)) output.WriteLine(line);
@@ -81,6 +81,9 @@ public static class CommandLine
                               Without a key: generate a new API key, print it once and the hash = "sha256:…" line
                               for auth.api-keys. With a key: print that key's hash line. Exit 2 for a key that is
                               too short (under 16 characters) or holds spaces.
+          --role <role>       all (default): serve the API and run generation jobs; api: serve the API, queue jobs,
+                              run none; worker: run jobs and the sweepers, serve only /health/* and the metrics.
+                              Overrides instance.role; api and worker need the PostgreSQL metadata store.
           --urls <urls>       Where to listen, e.g. http://0.0.0.0:8080 (semicolon-separated). Default
                               http://0.0.0.0:8080; scripts/run defaults to http://127.0.0.1:8080.
           --version           Print the version and exit.

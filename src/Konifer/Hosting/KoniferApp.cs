@@ -20,6 +20,7 @@ public static partial class KoniferApp
     public static WebApplication Build(string[] args, KoniferHostOptions? hostOptions = null)
     {
         hostOptions ??= new KoniferHostOptions();
+        RoleSwitch.Find(args); // a bad --role is a configuration error before the framework reads the arguments
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         var file = ConfigurationFile.Find(hostOptions);
@@ -37,7 +38,7 @@ public static partial class KoniferApp
         // The framework logs an error per failed check on every probe; Hosting/Health logs each change of state once.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
 
-        var configuration = file.Read(hostOptions, builder.Configuration["AllowedHosts"]);
+        var configuration = file.Read(hostOptions, builder.Configuration["AllowedHosts"], args);
         var settings = configuration.Settings;
         if (ListenAddress(builder.Configuration, hostOptions) is { } urls)
             builder.WebHost.UseUrls(urls);
@@ -67,7 +68,8 @@ public static partial class KoniferApp
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
         StoresStartupLog.Write(logger, configuration);
         LogInstance(logger, app.Services.GetRequiredService<Variants.Claims.InstanceId>().Value);
-        OpenWritesWarning.WhenStarted(app, logger, configuration.Auth);
+        LogRole(logger, settings.Instance.Role.ToString().ToLowerInvariant());
+        if (settings.Instance.ServesApi) OpenWritesWarning.WhenStarted(app, logger, configuration.Auth);
 
         // Outermost, so the line carries the status the client got (after the exception handler and status pages).
         app.UseMiddleware<RequestLog>();
@@ -84,9 +86,13 @@ public static partial class KoniferApp
         // After the signature check (a read refused there never reaches a key check) and before the endpoints.
         app.UseKoniferAuth(configuration.Auth);
         app.MapHealthApi();
-        app.MapAssetsApi(configuration.Auth);
-        app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled, configuration.Auth);
-        app.MapKoniferApiDocument(settings.Http);
+        // A generation worker answers its orchestrator's probes and scrapes, nothing else (instance.role = worker).
+        if (settings.Instance.ServesApi)
+        {
+            app.MapAssetsApi(configuration.Auth);
+            app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled, configuration.Auth);
+            app.MapKoniferApiDocument(settings.Http);
+        }
         app.MapKoniferMetrics();
         return app;
     }
@@ -107,10 +113,15 @@ public static partial class KoniferApp
     private static string NoRouteMessage(HttpContext context) => context.Response.StatusCode switch
     {
         400 => HostFilteringSetup.Refusal(context), // the only body-less 400 that reaches these pages
+        404 when !context.RequestServices.GetRequiredService<KoniferSettings>().Instance.ServesApi =>
+            $"Nothing is served at {context.Request.Path}: this instance is a generation worker (instance.role = worker), it serves only /health/*.",
         404 => $"Nothing is served at {context.Request.Path}: asset routes start with /assets/.",
         405 => $"{context.Request.Method} is not supported on {context.Request.Path}.",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance role: {Role} (instance.role)")]
+    private static partial void LogRole(ILogger logger, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configuration: {Source}")]
     private static partial void LogConfiguration(ILogger logger, string source);

@@ -19,6 +19,7 @@ using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Objects.S3;
 using Konifer.Variants;
+using Konifer.Variants.Jobs;
 using Konifer.Variants.Scheduling;
 using Konifer.Variants.Claims;
 
@@ -96,6 +97,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddHostedService<PendingUploadSweeper>();
         services.AddSingleton(new LeftoverFileSweeperSettings());
         services.AddHostedService<LeftoverFileSweeper>();
+        // Eager variants go through the job queue; an api instance queues them and leaves them to the workers.
+        services.AddGenerationJobs(settings.VariantGeneration, settings.Instance.RunsJobs);
 
         // After the stores: the prompt warm-up reads and writes the prompt-embedding table once it is migrated.
         var rules = configuration.Rules;

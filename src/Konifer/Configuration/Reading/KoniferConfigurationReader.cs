@@ -25,6 +25,7 @@ public static class KoniferConfigurationReader
             SourceReader.Read(root.Section("source")),
             VariantGenerationReader.Read(root.Section("variant-generation")),
             UrlSigningReader.Read(root.Section("url-signing"), missing));
+        settings = settings with { Instance = InstanceReader.Read(root.Section("instance"), settings.DataStore) };
         var profiles = VariantProfilesReader.Read(root);
         VariantProfilesReader.CheckParameters(profiles);
         var warnings = new ConfigurationWarnings();

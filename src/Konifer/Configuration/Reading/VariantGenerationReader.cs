@@ -1,4 +1,5 @@
 using Konifer.Transformations;
+using Konifer.Variants.Jobs;
 using Konifer.Variants.Scheduling;
 
 namespace Konifer.Configuration.Reading;
@@ -22,9 +23,28 @@ internal static class VariantGenerationReader
             Timeout = generation.Timeout("timeout") ?? VariantGenerationSettings.DefaultTimeout,
             ClaimLease = lease,
             LargeJobPixels = generation.Pixels("large-job-pixels") ?? VariantGenerationSettings.DefaultLargeJobPixels,
+            Jobs = Jobs(generation.Section("jobs")),
             OutputLimits = new OutputLimits(
                 outputs.Pixels("streaming") ?? OutputLimits.Default.StreamingMaxPixels,
                 outputs.Pixels("full-frame") ?? OutputLimits.Default.FullFrameMaxPixels),
         };
     }
+
+    /// <summary><c>variant-generation.jobs</c>: lease (1 s to an hour), poll interval (up to 10 minutes), attempts, first backoff.</summary>
+    private static GenerationJobSettings Jobs(ConfigReader jobs)
+    {
+        var defaults = GenerationJobSettings.Default;
+        return new GenerationJobSettings(
+            Within(jobs, "lease", TimeSpan.FromSeconds(1), TimeSpan.FromHours(1)) ?? defaults.Lease,
+            Within(jobs, "poll-interval", TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10)) ?? defaults.PollInterval,
+            jobs.Int("max-attempts", 1, 100) ?? defaults.MaxAttempts,
+            Within(jobs, "backoff", TimeSpan.Zero, GenerationJobSettings.MaxBackoff) ?? defaults.Backoff);
+    }
+
+    private static TimeSpan? Within(ConfigReader section, string name, TimeSpan min, TimeSpan max) => section.Duration(name) switch
+    {
+        null => null,
+        var d when d >= min && d <= max => d,
+        var d => throw section.Error(name, $"{d} is not between {min} and {max}"),
+    };
 }

@@ -29,6 +29,8 @@ public static class MetadataStoreServiceCollectionExtensions
         services.TryAddSingleton<IBackfillLock, ProcessBackfillLock>();
         // Generation claims live with the metadata too (shared by the instances of a shared store).
         services.TryAddSingleton<IGenerationClaims>(sp => new InMemoryGenerationClaims(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        // So is the generation job queue: a store without one of its own (in memory) has a single node's queue.
+        services.TryAddSingleton<Konifer.Variants.Jobs.IGenerationJobQueue, InMemoryGenerationJobQueue>();
         return services;
     }
 }

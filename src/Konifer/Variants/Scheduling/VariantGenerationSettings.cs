@@ -1,4 +1,5 @@
 using Konifer.Transformations;
+using Konifer.Variants.Jobs;
 
 namespace Konifer.Variants.Scheduling;
 
@@ -81,6 +82,9 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     /// <summary><c>variant-generation.max-output-pixels</c>: refused before queuing, see <see cref="Transformations.OutputLimits"/>.</summary>
     public OutputLimits OutputLimits { get; init; } = OutputLimits.Default;
 
+    /// <summary><c>variant-generation.jobs</c>: the queue of generation no client waits for (see <see cref="GenerationJobWorker"/>).</summary>
+    public GenerationJobSettings Jobs { get; init; } = GenerationJobSettings.Default;
+
     /// <summary>Half of <see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/> (the machine's memory or the container's limit).</summary>
     public static long DefaultMemoryBudget() => Math.Max(1, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
 
@@ -96,6 +100,6 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
         if (Timeout <= TimeSpan.Zero) return $"{TimeoutKey} must be above zero, but is {Timeout}.";
         if (ClaimLease < MinClaimLease) return $"{ClaimLeaseKey} must be at least {MinClaimLease.TotalSeconds:0} s, but is {ClaimLease}.";
         if (LargeJobPixels < 1) return $"{LargeJobPixelsKey} must be at least 1, but is {LargeJobPixels}.";
-        return OutputLimits.Validate();
+        return Jobs.Validate() ?? OutputLimits.Validate();
     }
 }

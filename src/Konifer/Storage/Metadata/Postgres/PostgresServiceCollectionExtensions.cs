@@ -33,6 +33,7 @@ public static class PostgresServiceCollectionExtensions
         services.TryAddSingleton<ClaimSignals>();
         services.AddSingleton<IGenerationClaims>(sp => new PostgresGenerationClaims(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClaimSignals>()));
         services.AddSingleton<IPostgresChannelSubscriber>(sp => new PostgresClaimSubscriber(sp.GetRequiredService<ClaimSignals>()));
+        services.AddSingleton<Konifer.Variants.Jobs.IGenerationJobQueue>(sp => new PostgresGenerationJobQueue(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
         if (settings.HitCache.Enabled) AddHitCache(services, settings.HitCache);
