@@ -7,6 +7,7 @@ using Konifer.Rules;
 using Konifer.Search;
 using Konifer.Transformations;
 using Konifer.Variants;
+using Konifer.Variants.Jobs;
 using Konifer.Variants.Scheduling;
 using Microsoft.Extensions.Logging;
 
@@ -26,7 +27,7 @@ public sealed class StoreAsset(
     IImageTransformer transformer,
     PlaceholderEncoder placeholders,
     VariantGenerationScheduler scheduler,
-    VariantCache variants,
+    EagerVariantQueue eagerVariants,
     PathConfigurationResolver pathConfigurations,
     VariantProfiles profiles,
     GenerationLimits limits,
@@ -65,7 +66,9 @@ public sealed class StoreAsset(
         // Before the 201, so the entry is searchable once answered; the rules' embedding is reused (one image-tower run).
         if (configuration.Search.Enabled)
             await searchEmbedding.TryKeepAsync(ready, contentFile, screened.ImageEmbedding, cancellationToken);
-        variants.ScheduleEager(ready, configuration, EagerWithinLimits(configuration, attributes));
+        // Queued before the 201 (a short insert, not the generation), so an answered upload's eager variants are
+        // never lost; not cancelled by the client leaving, as the entry is stored already.
+        await eagerVariants.EnqueueAsync(ready, EagerWithinLimits(configuration, attributes), CancellationToken.None);
         return ready;
     }
 

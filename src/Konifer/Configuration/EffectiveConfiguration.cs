@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using System.Collections;
 using System.Globalization;
 using System.Reflection;
@@ -18,7 +19,7 @@ namespace Konifer.Configuration;
 public static class EffectiveConfiguration
 {
     /// <summary>Property names whose values are never printed.</summary>
-    private static readonly string[] SecretNames = ["Password", "SecretKey"];
+    private static readonly string[] SecretNames = ["Password", "SecretKey", "SecretKeys", "SigningKeys"];
 
     /// <summary>
     /// Typed names (kebab-cased properties) whose key in konifer.conf differs; null for values derived from other keys,
@@ -38,6 +39,9 @@ public static class EffectiveConfiguration
         ["source.url-timeout"] = "source.url.timeout",
         ["variant-generation.max-bypass"] = null,
         ["variant-generation.large-job-workers"] = null,
+        ["variant-generation.jobs.renew-interval"] = null,
+        ["instance.runs-jobs"] = null,
+        ["instance.serves-api"] = null,
         ["variant-generation.output-limits.streaming-max-pixels"] = "variant-generation.max-output-pixels.streaming",
         ["variant-generation.output-limits.full-frame-max-pixels"] = "variant-generation.max-output-pixels.full-frame",
         ["url-signing.negotiation.pinned"] = null,
@@ -84,6 +88,7 @@ public static class EffectiveConfiguration
         lines.Add($"url-signing.negotiation = {Negotiation(configuration.Settings.UrlSigning.Negotiation)}");
         Flatten(configuration.Metrics, "", "metrics", lines, depth: 0);
         Flatten(configuration.Rules, "", "rules", lines, depth: 0);
+        Flatten(configuration.Auth, "", "auth", lines, depth: 0); // api-keys print their hashes masked (ApiKeySettings.ToString)
         foreach (var definition in configuration.Rules.Definitions)
             lines.Add($"rule-definitions.{Text(definition.Name)} = {{ prompts = {Value(definition.Prompts.Select(RulePrompt.Display))}, threshold = {Value(definition.Threshold)} }}");
         foreach (var name in configuration.Profiles.Names.Order(StringComparer.Ordinal))
@@ -119,7 +124,9 @@ public static class EffectiveConfiguration
                 if (property.PropertyType == typeof(SignedNegotiation) || property.Name == "Parameters") continue; // printed apart
                 var child = name.Length == 0 ? Kebab(property.Name) : $"{name}.{Kebab(property.Name)}";
                 var childValue = property.GetValue(value);
-                if (SecretNames.Any(s => property.Name.EndsWith(s, StringComparison.Ordinal)))
+                if (SecretNames.Any(s => property.Name.EndsWith(s, StringComparison.Ordinal)) && childValue is IEnumerable<string> secrets)
+                    Add(lines, pattern, child, "[" + string.Join(", ", secrets.Select(secret => Text(Secret.Mask(secret)))) + "]");
+                else if (SecretNames.Any(s => property.Name.EndsWith(s, StringComparison.Ordinal)))
                     Add(lines, pattern, child, Secret.Mask(childValue?.ToString()) is var masked && childValue is string { Length: > 0 } ? Text(masked) : Value(null));
                 else
                     Flatten(childValue, pattern, child, lines, depth + 1);

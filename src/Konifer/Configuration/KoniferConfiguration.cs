@@ -17,4 +17,7 @@ public sealed record KoniferConfiguration(KoniferSettings Settings, VariantProfi
 
     /// <summary><c>rule-definitions</c>, <c>api.rule-evaluation</c> and <c>rules</c>: upload rules and their model (Rules/, Inference/).</summary>
     public RulesSettings Rules { get; init; } = new();
+
+    /// <summary><c>auth</c>: API keys and JWTs for the write API (Http/Auth, docs/security.md); disabled by default.</summary>
+    public AuthSettings Auth { get; init; } = AuthSettings.Disabled;
 }

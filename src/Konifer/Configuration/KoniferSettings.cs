@@ -9,4 +9,8 @@ public sealed record KoniferSettings(
     HttpSettings Http,
     SourceSettings Source,
     VariantGenerationSettings VariantGeneration,
-    UrlSigningSettings UrlSigning);
+    UrlSigningSettings UrlSigning)
+{
+    /// <summary><c>instance</c>: the role of this process (API, generation worker, or both).</summary>
+    public InstanceSettings Instance { get; init; } = InstanceSettings.Default;
+}

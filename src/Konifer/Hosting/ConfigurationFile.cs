@@ -23,9 +23,11 @@ public sealed record ConfigurationFile(string? Path, JsonObject Document)
     /// <summary>
     /// The one reading pass; <paramref name="frameworkAllowedHosts"/> as <see cref="KoniferConfigurationReader.Read"/>
     /// takes it. Paths to local files (the rule model) are resolved against the caller's directory and checked.
+    /// <paramref name="args"/> may carry <c>--role</c> (see <see cref="RoleSwitch"/>), which beats the file and the environment.
     /// </summary>
-    public KoniferConfiguration Read(KoniferHostOptions hostOptions, string? frameworkAllowedHosts) =>
+    public KoniferConfiguration Read(KoniferHostOptions hostOptions, string? frameworkAllowedHosts, IReadOnlyList<string>? args = null) =>
         RuleModelLocation.Resolve(
-            KoniferConfigurationReader.Read(EnvironmentOverrides.Apply(Document, hostOptions.Environment), frameworkAllowedHosts),
+            KoniferConfigurationReader.Read(RoleSwitch.Apply(EnvironmentOverrides.Apply(Document, hostOptions.Environment), args ?? []),
+                frameworkAllowedHosts),
             hostOptions.CurrentDirectory);
 }

@@ -3,6 +3,7 @@ using Konifer.Configuration;
 using Konifer.Configuration.Reading;
 using Konifer.Hocon;
 using Konifer.Http;
+using Konifer.Http.Auth;
 using Konifer.Http.OpenApi;
 using Konifer.Http.Problems;
 using Konifer.Http.Signing;
@@ -19,6 +20,7 @@ public static partial class KoniferApp
     public static WebApplication Build(string[] args, KoniferHostOptions? hostOptions = null)
     {
         hostOptions ??= new KoniferHostOptions();
+        RoleSwitch.Find(args); // a bad --role is a configuration error before the framework reads the arguments
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
         var file = ConfigurationFile.Find(hostOptions);
@@ -36,7 +38,7 @@ public static partial class KoniferApp
         // The framework logs an error per failed check on every probe; Hosting/Health logs each change of state once.
         builder.Logging.AddFilter("Microsoft.Extensions.Diagnostics.HealthChecks", LogLevel.None);
 
-        var configuration = file.Read(hostOptions, builder.Configuration["AllowedHosts"]);
+        var configuration = file.Read(hostOptions, builder.Configuration["AllowedHosts"], args);
         var settings = configuration.Settings;
         if (ListenAddress(builder.Configuration, hostOptions) is { } urls)
             builder.WebHost.UseUrls(urls);
@@ -49,6 +51,7 @@ public static partial class KoniferApp
 
         builder.Services.AddKonifer(configuration);
         builder.Services.AddKoniferHostFiltering(settings.Http);
+        builder.Services.AddKoniferAuth(configuration.Auth);
         hostOptions.ConfigureServices?.Invoke(builder.Services);
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddProblemDetails();
@@ -64,6 +67,9 @@ public static partial class KoniferApp
             LogInMemory(logger);
         HostFilteringSetup.WarnWhenUnrestricted(logger, settings.Http, app.Environment);
         StoresStartupLog.Write(logger, configuration);
+        LogInstance(logger, app.Services.GetRequiredService<Variants.Claims.InstanceId>().Value);
+        LogRole(logger, settings.Instance.Role.ToString().ToLowerInvariant());
+        if (settings.Instance.ServesApi) OpenWritesWarning.WhenStarted(app, logger, configuration.Auth);
 
         // Outermost, so the line carries the status the client got (after the exception handler and status pages).
         app.UseMiddleware<RequestLog>();
@@ -75,12 +81,18 @@ public static partial class KoniferApp
                 : Task.CompletedTask);
         app.UseKoniferHostFiltering();
         // Signatures are checked before routing, so unsigned reads learn nothing, not even whether a route exists.
-        if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer)
+        if (UrlSigners.FromSettings(settings.UrlSigning) is { } signer)
             app.UseMiddleware<UrlSignatureMiddleware>(signer);
+        // After the signature check (a read refused there never reaches a key check) and before the endpoints.
+        app.UseKoniferAuth(configuration.Auth);
         app.MapHealthApi();
-        app.MapAssetsApi();
-        app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled);
-        app.MapKoniferApiDocument(settings.Http);
+        // A generation worker answers its orchestrator's probes and scrapes, nothing else (instance.role = worker).
+        if (settings.Instance.ServesApi)
+        {
+            app.MapAssetsApi(configuration.Auth);
+            app.MapRuleEvaluationsApi(configuration.Rules.RuleEvaluationEnabled, configuration.Auth);
+            app.MapKoniferApiDocument(settings.Http);
+        }
         app.MapKoniferMetrics();
         return app;
     }
@@ -101,16 +113,24 @@ public static partial class KoniferApp
     private static string NoRouteMessage(HttpContext context) => context.Response.StatusCode switch
     {
         400 => HostFilteringSetup.Refusal(context), // the only body-less 400 that reaches these pages
+        404 when !context.RequestServices.GetRequiredService<KoniferSettings>().Instance.ServesApi =>
+            $"Nothing is served at {context.Request.Path}: this instance is a generation worker (instance.role = worker), it serves only /health/*.",
         404 => $"Nothing is served at {context.Request.Path}: asset routes start with /assets/.",
         405 => $"{context.Request.Method} is not supported on {context.Request.Path}.",
         _ => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(context.Response.StatusCode),
     };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance role: {Role} (instance.role)")]
+    private static partial void LogRole(ILogger logger, string role);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Configuration: {Source}")]
     private static partial void LogConfiguration(ILogger logger, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     private static partial void LogConfigurationWarning(ILogger logger, string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance: {InstanceId} (the owner named in this process's generation claims)")]
+    private static partial void LogInstance(ILogger logger, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "IN_MEMORY=true: assets are kept in memory and lost when the process stops")]
     private static partial void LogInMemory(ILogger logger);

@@ -19,7 +19,9 @@ using Konifer.Storage.Metadata.Postgres;
 using Konifer.Storage.Objects;
 using Konifer.Storage.Objects.S3;
 using Konifer.Variants;
+using Konifer.Variants.Jobs;
 using Konifer.Variants.Scheduling;
+using Konifer.Variants.Claims;
 
 namespace Konifer.Hosting;
 
@@ -50,6 +52,10 @@ public static class KoniferServiceCollectionExtensions
         services.AddSingleton<IImageTransformer>(new HeapTrimmingTransformer(new VipsImageTransformer()));
         services.AddVariantGenerationScheduler(settings.VariantGeneration);
         services.AddSingleton<PlaceholderEncoder>();
+        // Instances sharing a store generate each variant once: the claim's owner is this process (docs/production-stores.md).
+        services.AddSingleton(InstanceId.ForThisProcess());
+        services.AddSingleton(sp => new ClaimedGeneration(sp.GetRequiredService<IGenerationClaims>(), sp.GetRequiredService<InstanceId>(),
+            settings.VariantGeneration.ClaimLease, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimedGeneration>>()));
         services.AddSingleton<VariantGeneration>();
         services.AddSingleton<VariantCache>();
         switch (settings.DataStore.Provider)
@@ -91,6 +97,8 @@ public static class KoniferServiceCollectionExtensions
         services.AddHostedService<PendingUploadSweeper>();
         services.AddSingleton(new LeftoverFileSweeperSettings());
         services.AddHostedService<LeftoverFileSweeper>();
+        // Eager variants go through the job queue; an api instance queues them and leaves them to the workers.
+        services.AddGenerationJobs(settings.VariantGeneration, settings.Instance.RunsJobs);
 
         // After the stores: the prompt warm-up reads and writes the prompt-embedding table once it is migrated.
         var rules = configuration.Rules;

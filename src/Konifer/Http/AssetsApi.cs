@@ -3,6 +3,7 @@ using Konifer.Assets;
 using Konifer.Assets.Sources;
 using Konifer.Configuration;
 using Konifer.Core.Assets;
+using Konifer.Http.Auth;
 using Konifer.Http.Caching;
 using Konifer.Http.OpenApi;
 using Konifer.Http.Responses;
@@ -26,7 +27,9 @@ public static class AssetsApi
     private const string Route = "/assets/{**rest}";
     private const string Tag = "Assets";
 
-    public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder routes)
+    /// <param name="auth">When enabled, store and update need the write scope, delete the delete scope, and reads the
+    /// read scope with <c>auth.require-for-reads</c> (Http/Auth); null or disabled leaves every route open.</param>
+    public static IEndpointRouteBuilder MapAssetsApi(this IEndpointRouteBuilder routes, AuthSettings? auth = null)
     {
         // Judges the raw request target first: routing only sees the path after Kestrel decoded and normalized it.
         var assets = routes.MapGroup("").AddEndpointFilter(RawTargetFilter.Instance);
@@ -34,16 +37,20 @@ public static class AssetsApi
         assets.MapMethods(Route, [HttpMethods.Get, HttpMethods.Head], FetchAsync).WithName("FetchAsset").WithTags(Tag)
             .WithSummary("Read an asset: link, info, entries, content, download or redirect").WithDescription(OperationTexts.Fetch)
             .Produces(StatusCodes.Status304NotModified).Produces(StatusCodes.Status307TemporaryRedirect)
-            .ProducesProblems(400, 403, 404, 422).AddOpenApiOperationTransformer(AssetOperations.FetchAsync);
+            .ProducesProblems(400, 403, 404, 422).AddOpenApiOperationTransformer(AssetOperations.FetchAsync)
+            .RequireScope(auth, AuthScope.Read);
         assets.MapPost(Route, StoreAsync).WithName("StoreAsset").WithTags(Tag)
             .WithSummary("Store a new entry (multipart upload or external source)").WithDescription(OperationTexts.Store)
-            .ProducesProblems(400, 403, 408, 413, 415, 422, 502, 504).AddOpenApiOperationTransformer(AssetOperations.StoreAsync);
+            .ProducesProblems(400, 403, 408, 413, 415, 422, 502, 504).AddOpenApiOperationTransformer(AssetOperations.StoreAsync)
+            .RequireScope(auth, AuthScope.Write);
         assets.MapPut(Route, UpdateAsync).WithName("UpdateAsset").WithTags(Tag)
             .WithSummary("Replace an entry's alt, labels and tags").WithDescription(OperationTexts.Update)
-            .ProducesProblems(400, 404, 415).AddOpenApiOperationTransformer(AssetOperations.UpdateAsync);
+            .ProducesProblems(400, 404, 415).AddOpenApiOperationTransformer(AssetOperations.UpdateAsync)
+            .RequireScope(auth, AuthScope.Write);
         assets.MapDelete(Route, DeleteAsync).WithName("DeleteAssets").WithTags(Tag)
             .WithSummary("Delete entries").WithDescription(OperationTexts.Delete)
-            .ProducesProblems(400).AddOpenApiOperationTransformer(AssetOperations.DeleteAsync);
+            .ProducesProblems(400).AddOpenApiOperationTransformer(AssetOperations.DeleteAsync)
+            .RequireScope(auth, AuthScope.Delete);
         return routes;
     }
 
@@ -106,7 +113,7 @@ public static class AssetsApi
     private static string ServiceContentUrl(HttpRequest request, KoniferSettings settings, Asset asset, string contentQuery)
     {
         var relative = $"{EntryPath(asset)}/content{contentQuery}";
-        if (UrlSigner.FromSettings(settings.UrlSigning) is { } signer) relative = signer.SignUrl(relative);
+        if (UrlSigners.FromSettings(settings.UrlSigning) is { } signer) relative = signer.SignUrl(relative);
         return BaseUrl(request, settings) + relative;
     }
 

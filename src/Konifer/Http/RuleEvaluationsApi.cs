@@ -3,6 +3,7 @@ using Konifer.Configuration;
 using Konifer.Core.Assets;
 using Konifer.Core.Images;
 using Konifer.Core.Storage;
+using Konifer.Http.Auth;
 using Konifer.Http.OpenApi;
 using Konifer.Http.RuleEvaluations;
 using Konifer.Http.Uploads;
@@ -32,13 +33,16 @@ public static class RuleEvaluationsApi
         FileMetadataIsMissing: true,
         MetadataCheckedFirst: true);
 
-    public static IEndpointRouteBuilder MapRuleEvaluationsApi(this IEndpointRouteBuilder routes, bool enabled)
+    /// <param name="auth">When enabled, an evaluation needs the write scope: it stores nothing, but it takes an upload or
+    /// fetches a URL and runs the model, which costs as much as a store. It has no asset path, so any path pattern does.</param>
+    public static IEndpointRouteBuilder MapRuleEvaluationsApi(this IEndpointRouteBuilder routes, bool enabled, AuthSettings? auth = null)
     {
         if (!enabled) return routes;
         routes.MapPost(Route, EvaluateAsync).WithName("EvaluateRules").WithTags("Rules")
             .WithSummary("Score rule definitions against an image, storing nothing").WithDescription(RuleEvaluationOperation.Description)
             .Produces(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblems(400, 403, 408, 413, 422, 502, 504).AddOpenApiOperationTransformer(RuleEvaluationOperation.DescribeAsync);
+            .ProducesProblems(400, 403, 408, 413, 422, 502, 504).AddOpenApiOperationTransformer(RuleEvaluationOperation.DescribeAsync)
+            .RequireScope(auth, AuthScope.Write);
         return routes;
     }
 

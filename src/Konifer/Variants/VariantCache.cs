@@ -50,27 +50,27 @@ public sealed class VariantCache(
         return new ServedVariant(generated, CacheStatus.Miss);
     }
 
-    /// <summary>Queues eager variants (best effort, after the upload was answered); failures are logged, not thrown.</summary>
-    public void ScheduleEager(Asset asset, PathConfiguration configuration, IEnumerable<Transformation> transformations)
+    /// <summary>
+    /// Generates a variant that no client waits for (a job of <see cref="Jobs.IGenerationJobQueue"/>) as asynchronous work
+    /// of the scheduler, under the same key as on-demand generation: a request for it meanwhile joins this job (and
+    /// moves it to the synchronous queue) instead of doing the work twice. Nothing is done when the asset already has
+    /// it; a transformation over the generation limits is logged and dropped, as retrying it cannot succeed.
+    /// </summary>
+    public async Task GenerateEagerAsync(Asset asset, PathConfiguration configuration, Transformation transformation, CancellationToken cancellationToken)
     {
-        foreach (var transformation in transformations)
+        if (asset.Variants.Any(v => v.Transformation == transformation)) return;
+        JobCost cost;
+        try
         {
-            if (asset.Variants.Any(v => v.Transformation == transformation)) continue;
-            JobCost cost;
-            try
-            {
-                cost = limits.Cost(transformation, asset.Original.Attributes);
-            }
-            catch (InvalidTransformationException e)
-            {
-                VariantCacheLog.LogEagerRefused(logger, transformation, asset.Path, asset.EntryId, e.Message);
-                continue;
-            }
-            _ = scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, cost,
-                    token => generation.GenerateAsync(asset, configuration, transformation, token), CancellationToken.None)
-                .ContinueWith(task => VariantCacheLog.LogEagerFailed(logger, task.Exception?.GetBaseException(), transformation, asset.Path, asset.EntryId),
-                    CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            cost = limits.Cost(transformation, asset.Original.Attributes);
         }
+        catch (InvalidTransformationException e)
+        {
+            VariantCacheLog.LogEagerRefused(logger, transformation, asset.Path, asset.EntryId, e.Message);
+            return;
+        }
+        await scheduler.EnqueueAsync(JobKey(asset, transformation), WorkPriority.Asynchronous, cost,
+            token => generation.GenerateAsync(asset, configuration, transformation, token), cancellationToken);
     }
 
     private static string JobKey(Asset asset, Transformation transformation) => $"{asset.Id:N} {transformation}";
@@ -81,7 +81,4 @@ internal static partial class VariantCacheLog
 {
     [LoggerMessage(Level = LogLevel.Warning, Message = "Eager variant {Transformation} of {Path} entry {EntryId} is not generated: {Reason}")]
     public static partial void LogEagerRefused(ILogger logger, Transformation transformation, AssetPath path, long entryId, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Eager variant {Transformation} of {Path} entry {EntryId} was not generated")]
-    public static partial void LogEagerFailed(ILogger logger, Exception? exception, Transformation transformation, AssetPath path, long entryId);
 }

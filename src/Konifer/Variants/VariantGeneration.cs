@@ -4,13 +4,16 @@ using Konifer.Core.Storage;
 using Konifer.Core.Telemetry;
 using Konifer.Core.Transformations;
 using Konifer.Paths;
+using Konifer.Variants.Claims;
 using Microsoft.Extensions.Logging;
 
 namespace Konifer.Variants;
 
 /// <summary>
 /// Makes one variant: original bytes → temporary file → libvips → temporary file → pending record → object store →
-/// ready record. Files, not byte arrays, carry the image at every step.
+/// ready record. Files, not byte arrays, carry the image at every step. With <see cref="ClaimedGeneration"/> (as the
+/// server runs) the variant is claimed first, so that instances sharing a store generate it once: whoever calls this
+/// (a request's job, an eager job) either generates it under the claim or waits for the holder's and returns that.
 /// </summary>
 public sealed class VariantGeneration(
     IVariantRecords variantRecords,
@@ -19,10 +22,23 @@ public sealed class VariantGeneration(
     PlaceholderEncoder placeholders,
     TimeProvider clock,
     ILogger<VariantGeneration> logger,
-    VariantInstruments? instruments = null)
+    VariantInstruments? instruments = null,
+    ClaimedGeneration? claims = null)
 {
     /// <summary><paramref name="configuration"/> is the asset's path configuration, resolved once by the caller (see <see cref="VariantCache"/>).</summary>
-    public async Task<Variant> GenerateAsync(Asset asset, PathConfiguration configuration, Transformation transformation, CancellationToken cancellationToken)
+    public Task<Variant> GenerateAsync(Asset asset, PathConfiguration configuration, Transformation transformation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        ArgumentNullException.ThrowIfNull(transformation);
+        if (claims is null) return GenerateUnclaimedAsync(asset, configuration, transformation, cancellationToken);
+        // The ready variant is read from the store, not through a cache that may still answer "none" to a waiter.
+        return claims.RunAsync(asset.Id, transformation,
+            token => variantRecords.FindReadyVariantAsync(asset.Id, transformation, token),
+            token => GenerateUnclaimedAsync(asset, configuration, transformation, token), cancellationToken);
+    }
+
+    private async Task<Variant> GenerateUnclaimedAsync(Asset asset, PathConfiguration configuration, Transformation transformation,
+        CancellationToken cancellationToken)
     {
         using var span = KoniferTelemetry.Activities.StartActivity("konifer.generate");
         span?.SetTag("konifer.format", transformation.Format.ShortName());

@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using Konifer.Configuration;
 
 namespace Konifer.Tests.Configuration;

@@ -30,8 +30,8 @@ public sealed class HitCacheTwoInstancesTests(PostgresServer postgres, S3Server 
         // The other instance caches "nothing here" first, then must see the new entry.
         using (var absent = await other.Client.GetAsync("/assets/hc/photo/-/info")) Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
         await one.Client.StoreAsync("/hc/photo", TestImages.Gradient(40, 30), new { alt = "one" });
-        await EventuallyAsync(async () => await AltAsync(other) == "one");
-        Assert.True(Cache(other).Count > 0);
+        // Kept once read; a read that raced the store's own notification is evicted by it and read again.
+        await EventuallyAsync(async () => await AltAsync(other) == "one" && Cache(other).Count > 0);
 
         using (var put = await one.Client.PutAsync("/assets/hc/photo/-/entry/0", AssetRequests.Json(new { alt = "two" })))
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
@@ -63,8 +63,7 @@ public sealed class HitCacheTwoInstancesTests(PostgresServer postgres, S3Server 
         await using var one = a;
         await using var other = b;
         await one.Client.StoreAsync("/hc/drop", TestImages.Gradient(40, 30), new { alt = "before" });
-        await EventuallyAsync(async () => await AltAsync(other, "drop") == "before");
-        Assert.True(Cache(other).Count > 0);
+        await EventuallyAsync(async () => await AltAsync(other, "drop") == "before" && Cache(other).Count > 0);
 
         // Both instances' listeners lose their connections (as in a failover or a network cut).
         Assert.Equal(2, await TerminateListenersAsync(database));
@@ -75,8 +74,7 @@ public sealed class HitCacheTwoInstancesTests(PostgresServer postgres, S3Server 
 
         // The listener comes back; the cache serves again and is kept true by notifications.
         await EventuallyAsync(() => Task.FromResult(Cache(other).IsServing), TimeSpan.FromSeconds(15));
-        Assert.Equal("during", await AltAsync(other, "drop"));
-        Assert.True(Cache(other).Count > 0);
+        await EventuallyAsync(async () => await AltAsync(other, "drop") == "during" && Cache(other).Count > 0);
         using (var put = await one.Client.PutAsync("/assets/hc/drop/-/entry/0", AssetRequests.Json(new { alt = "after" })))
             Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         await EventuallyAsync(async () => await AltAsync(other, "drop") == "after");
@@ -107,7 +105,7 @@ public sealed class HitCacheTwoInstancesTests(PostgresServer postgres, S3Server 
         await using var command = postgres.DataSource.CreateCommand(
             "SELECT count(*)::int FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = $2) t");
         command.Parameters.AddWithValue(database);
-        command.Parameters.AddWithValue(PostgresHitCacheListener.ApplicationName);
+        command.Parameters.AddWithValue(PostgresNotificationListener.ApplicationName);
         return (int)(await command.ExecuteScalarAsync())!;
     }
 

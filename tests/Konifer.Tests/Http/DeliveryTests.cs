@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using System.Net;
 using System.Text.Json;
 using Konifer.Tests.Storage.S3;
@@ -232,7 +233,7 @@ public sealed class DeliveryTests(S3Server s3)
             url-signing { enabled = true, algorithm = hmac_sha256 }
             """, new Dictionary<string, string> { ["URL_SIGNING_SECRET_KEY"] = secret });
         await server.Client.StoreAsync("/signed/a", TestImages.Gradient(64, 32));
-        var signer = new Konifer.Http.Signing.UrlSigner(Konifer.Configuration.SigningAlgorithm.HmacSha256, secret);
+        var signer = new UrlSigner(SigningAlgorithm.HmacSha256, secret);
         using var client = NoFollow(server);
 
         var link = await server.Client.GetJsonAsync(signer.SignUrl("/assets/signed/a/-/link?w=20&format=png"));

@@ -76,7 +76,7 @@ public sealed class OpenApiDocumentTests
         var parameters = fetch.Parameters!.ToDictionary(p => p.Name!);
 
         // Every name the query parser reserves for transformations, plus limit, the signature and the label filters.
-        foreach (var name in TransformationParameters.Query.Append("limit").Append("s").Append("labels"))
+        foreach (var name in TransformationParameters.Query.Append("limit").Append("s").Append("exp").Append("labels"))
             Assert.True(parameters.ContainsKey(name), $"query parameter {name} is not documented");
         Assert.Equal(ParameterLocation.Path, parameters["rest"].In);
         Assert.Contains("/-/", parameters["rest"].Description);

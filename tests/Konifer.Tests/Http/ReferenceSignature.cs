@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using System.Security.Cryptography;
 using System.Text;
 

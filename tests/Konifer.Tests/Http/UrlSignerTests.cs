@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using Konifer.Configuration;
 using Konifer.Http.Signing;
 

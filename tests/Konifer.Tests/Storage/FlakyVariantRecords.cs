@@ -30,6 +30,9 @@ public sealed class FlakyVariantRecords(IVariantRecords inner) : IVariantRecords
     public Task<PendingVariant?> ReserveVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken) =>
         inner.ReserveVariantAsync(assetId, variant, cancellationToken);
 
+    public Task<Variant?> FindReadyVariantAsync(Guid assetId, Konifer.Core.Transformations.Transformation transformation, CancellationToken cancellationToken) =>
+        inner.FindReadyVariantAsync(assetId, transformation, cancellationToken);
+
     public Task RecordAccessesAsync(IReadOnlyCollection<VariantAccess> accesses, DateTimeOffset now, CancellationToken cancellationToken) =>
         inner.RecordAccessesAsync(accesses, now, cancellationToken);
 }

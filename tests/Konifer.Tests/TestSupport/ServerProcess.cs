@@ -5,8 +5,9 @@ using System.Text.RegularExpressions;
 namespace Konifer.Tests.TestSupport;
 
 /// <summary>
-/// The real server as a child process (`dotnet Konifer.dll`, both stores in memory, a free loopback port), for what
-/// only a fresh process shows: its environment as libvips reads it at start-up, its log, its exit.
+/// The real server as a child process (`dotnet Konifer.dll`, both stores in memory unless the environment sets
+/// IN_MEMORY=false and a KONIFER_CONFIG, a free loopback port), for what only a fresh process shows: its environment
+/// as libvips reads it at start-up, its log, its exit, and being killed.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
@@ -81,6 +82,16 @@ public sealed partial class ServerProcess : IAsyncDisposable
         process.Dispose();
         if (first != exited) throw new InvalidOperationException($"The server neither listened nor exited within 2 minutes:\n{text}");
         return (null, exitCode, text);
+    }
+
+    /// <summary>The child's process id (the owner of its generation job leases names it).</summary>
+    public int ProcessId => _process.Id;
+
+    /// <summary>Kills the server at once (SIGKILL): no shutdown, no drain, as when the machine or the OOM killer takes it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     /// <summary>The server's resident memory (VmRSS) once it has settled: two readings half a second apart within 1 MB.</summary>

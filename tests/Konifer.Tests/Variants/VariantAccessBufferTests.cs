@@ -159,5 +159,8 @@ public sealed class VariantAccessBufferTests
 
         public Task AbandonPendingVariantAsync(PendingVariant variant, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
+
+        public Task<Variant?> FindReadyVariantAsync(Guid assetId, Konifer.Core.Transformations.Transformation transformation, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
     }
 }

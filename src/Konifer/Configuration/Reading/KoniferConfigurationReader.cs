@@ -25,6 +25,7 @@ public static class KoniferConfigurationReader
             SourceReader.Read(root.Section("source")),
             VariantGenerationReader.Read(root.Section("variant-generation")),
             UrlSigningReader.Read(root.Section("url-signing"), missing));
+        settings = settings with { Instance = InstanceReader.Read(root.Section("instance"), settings.DataStore) };
         var profiles = VariantProfilesReader.Read(root);
         VariantProfilesReader.CheckParameters(profiles);
         var warnings = new ConfigurationWarnings();
@@ -32,10 +33,11 @@ public static class KoniferConfigurationReader
         // A path block's keys count as known even when the file has no block, so that a misplaced one finds its name.
         PathSettingsReader.Read(new ConfigReader(null, "paths.\"/**\"", root.Usage), profiles);
         var metrics = MetricsReader.Read(root.Section("metrics"));
+        var auth = AuthReader.Read(root.Section("auth"), missing, warnings);
         var rules = RuleDefinitionsReader.Read(root) with { SearchEnabled = paths.EnablesSearchAnywhere };
         UnknownKeys.Check(document, root.Usage!, warnings);
         missing.ThrowFirst();
         RuleDefinitionsReader.CheckReferences(paths, rules.Definitions);
-        return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All, Metrics = metrics, Rules = rules };
+        return new KoniferConfiguration(settings, profiles, paths) { Warnings = warnings.All, Metrics = metrics, Rules = rules, Auth = auth };
     }
 }

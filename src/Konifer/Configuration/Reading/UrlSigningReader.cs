@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using Konifer.Core.Images;
 
 namespace Konifer.Configuration.Reading;
@@ -14,11 +15,18 @@ internal static class UrlSigningReader
     {
         var enabled = signing.Bool("enabled") ?? false;
         var secret = signing.OptionalText("secret-key");
-        if (enabled && string.IsNullOrWhiteSpace(secret))
+        // Empty entries are left out, so `[${?NEW_KEY}, ${?OLD_KEY}]` with one variable unset is one key.
+        var more = signing.OneOrMany("secret-keys");
+        if (enabled && string.IsNullOrWhiteSpace(secret) && more.All(string.IsNullOrWhiteSpace))
             missing.Add(signing.Error("secret-key",
-                "is required when url-signing.enabled = true (set it in konifer.conf or with the URL_SIGNING_SECRET_KEY environment variable)."));
+                "is required when url-signing.enabled = true (set it in konifer.conf or with the URL_SIGNING_SECRET_KEY environment variable, " +
+                "or list keys in url-signing.secret-keys)."));
+        for (var i = 0; i < more.Count; i++)
+            if (string.IsNullOrWhiteSpace(more[i]))
+                throw new ConfigurationException($"{signing.KeyOf("secret-keys")}[{i}]", "is blank: every key must have text.");
         return new UrlSigningSettings(enabled, signing.Choice("algorithm", Algorithms) ?? SigningAlgorithm.HmacSha256, secret)
         {
+            SecretKeys = more,
             Negotiation = Negotiation(signing),
         };
     }

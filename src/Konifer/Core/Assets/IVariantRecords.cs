@@ -32,6 +32,12 @@ public interface IVariantRecords
     Task AbandonPendingVariantAsync(PendingVariant variant, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The asset's ready generated variant with this transformation, read from the store itself (never a cache), or
+    /// null: what a request that waited for another instance's generation serves.
+    /// </summary>
+    Task<Variant?> FindReadyVariantAsync(Guid assetId, Core.Transformations.Transformation transformation, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Writes counted accesses: per variant, <c>score = score × 0.5^((now − scoreAsOf) / halfLife) + count</c> and
     /// <c>scoreAsOf = now</c>; the last access only moves forward, and so does an idle variant's expiry. Accesses of
     /// variants that are gone (evicted, expired, deleted) or of originals are ignored.

@@ -15,7 +15,7 @@ internal static class AssetOperations
     public static async Task FetchAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
         DescribeRest(operation);
-        AddParameters(operation, [.. QueryParameterDocs.Transformation(), QueryParameterDocs.Limit(), QueryParameterDocs.Signature(), QueryParameterDocs.Labels(), .. QueryParameterDocs.Search()]);
+        AddParameters(operation, [.. QueryParameterDocs.Transformation(), QueryParameterDocs.Limit(), QueryParameterDocs.Signature(), QueryParameterDocs.Expiry(), QueryParameterDocs.Labels(), .. QueryParameterDocs.Search()]);
         // Four results share 200: the content's image types win in the generator, so the JSON shapes are added here.
         if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse response)
         {

@@ -88,6 +88,10 @@ internal static class QueryParameterDocs
     public static OpenApiParameter Signature() =>
         Text(QueryParameters.SignatureKey, "URL signature, required on reads when url-signing is configured (see docs/delivery.md); never a label.");
 
+    /// <summary><c>exp</c>: when a signed URL stops being valid; part of what is signed.</summary>
+    public static OpenApiParameter Expiry() =>
+        Text(QueryParameters.ExpiryKey, "Expiry of a signed URL in unix seconds, covered by the signature (see docs/delivery.md); never a label.");
+
     private static OpenApiParameter Integer(string name, int min, int max, string description) => new()
     {
         Name = name,

@@ -13,6 +13,7 @@ public sealed record QueryParameters(int? Limit, IReadOnlyDictionary<string, str
 {
     public const string LimitKey = "limit";
     public const string SignatureKey = "s";
+    public const string ExpiryKey = "exp";
     public const string LabelPrefix = "label:";
 
     /// <summary>Transformation parameters of the reference, plus <c>profile</c>.</summary>
@@ -33,9 +34,9 @@ public sealed record QueryParameters(int? Limit, IReadOnlyDictionary<string, str
                     throw new BadRequestException("Invalid limit"); // positive, or -1 for all; the message Konifer's docs lead users to expect
                 limit = parsed;
             }
-            else if (key == SignatureKey)
+            else if (key is SignatureKey or ExpiryKey)
             {
-                // The URL signature is checked before routing; it is never a label.
+                // The URL signature and its expiry are checked before routing; they are never labels (label:exp is).
             }
             else if (TransformationKeys.Contains(key))
             {

@@ -42,7 +42,7 @@ public static class SearchParameters
                         ? parsed
                         : throw new BadRequestException($"limit must be a whole number from 1 to {SearchRequest.MaxLimit}, got '{value}'.");
                     break;
-                case QueryParameters.SignatureKey:
+                case QueryParameters.SignatureKey or QueryParameters.ExpiryKey:
                     break; // checked before routing
                 default:
                     throw new BadRequestException($"The query parameter '{key}' is not known to search: use q, similar-to and limit.");

@@ -1,3 +1,4 @@
+using Konifer.UrlSigning;
 using Konifer.Http.Problems;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,7 +10,8 @@ namespace Konifer.Http.Signing;
 /// Refuses unsigned or wrongly signed reads under <c>/assets</c> before any routing or I/O. Only GET and HEAD are
 /// checked: store, update and delete are not signed (as in the reference). Installed only when signing is enabled.
 /// </summary>
-public sealed class UrlSignatureMiddleware(RequestDelegate next, UrlSigner signer)
+/// <remarks>An <c>exp</c> in the URL is covered by the signature and checked against the host's clock.</remarks>
+public sealed class UrlSignatureMiddleware(RequestDelegate next, UrlSigner signer, TimeProvider clock)
 {
     private static readonly PathString Assets = new("/assets");
 
@@ -20,10 +22,14 @@ public sealed class UrlSignatureMiddleware(RequestDelegate next, UrlSigner signe
             return next(context);
 
         var (path, rawQuery) = AsSent(context);
-        var signature = UrlSigner.ReceivedSignature(rawQuery);
-        if (signature is null) return Refuse(context, "Missing signature");
-        if (!signer.Verify(path, rawQuery, signature)) return Refuse(context, "Invalid signature");
-        return next(context);
+        return signer.Check(path, rawQuery, clock.GetUtcNow()) switch
+        {
+            SignatureCheck.Valid => next(context),
+            SignatureCheck.Missing => Refuse(context, "Missing signature"),
+            SignatureCheck.Expired => Refuse(context, "The signed URL expired"),
+            SignatureCheck.MalformedExpiry => Refuse(context, "Invalid expiry: exp must be whole unix seconds"),
+            _ => Refuse(context, "Invalid signature"),
+        };
     }
 
     private Task Refuse(HttpContext context, string message)

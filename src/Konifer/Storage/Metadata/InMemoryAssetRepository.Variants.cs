@@ -62,6 +62,18 @@ public sealed partial class InMemoryAssetRepository : IVariantRecords
         return Task.CompletedTask;
     }
 
+    public Task<Variant?> FindReadyVariantAsync(Guid assetId, Core.Transformations.Transformation transformation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transformation);
+        cancellationToken.ThrowIfCancellationRequested();
+        lock (_gate)
+        {
+            return Task.FromResult(TryFindReady(assetId, out _, out var assets, out var index)
+                ? assets[index].Variants.FirstOrDefault(v => !v.IsOriginal && v.Transformation == transformation)
+                : null);
+        }
+    }
+
     /// <summary>Whether this variant is recorded ready. Caller holds the lock.</summary>
     private bool IsReadyVariant(PendingVariant variant) =>
         TryFindReady(variant.AssetId, out _, out var assets, out var index) && assets[index].Variants.Any(v => v.Id == variant.Variant.Id);

@@ -2,6 +2,7 @@ using Konifer.Core.Assets;
 using Konifer.Core.Storage;
 using Konifer.Rules;
 using Konifer.Search;
+using Konifer.Variants.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,10 @@ public static class MetadataStoreServiceCollectionExtensions
         // The prompt-embedding cache lives with the metadata: a store that has its own registers it first.
         services.TryAddSingleton<IPromptEmbeddingStore, InMemoryPromptEmbeddingStore>();
         services.TryAddSingleton<IBackfillLock, ProcessBackfillLock>();
+        // Generation claims live with the metadata too (shared by the instances of a shared store).
+        services.TryAddSingleton<IGenerationClaims>(sp => new InMemoryGenerationClaims(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        // So is the generation job queue: a store without one of its own (in memory) has a single node's queue.
+        services.TryAddSingleton<Konifer.Variants.Jobs.IGenerationJobQueue, InMemoryGenerationJobQueue>();
         return services;
     }
 }

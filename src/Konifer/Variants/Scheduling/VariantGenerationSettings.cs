@@ -1,4 +1,5 @@
 using Konifer.Transformations;
+using Konifer.Variants.Jobs;
 
 namespace Konifer.Variants.Scheduling;
 
@@ -13,6 +14,7 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     public const int DefaultMaxBypass = 16;
     public const string LargeJobPixelsKey = "variant-generation.large-job-pixels";
     public const string TimeoutKey = "variant-generation.timeout";
+    public const string ClaimLeaseKey = "variant-generation.claim-lease";
 
     /// <summary>
     /// 60 s: what a client behind a proxy usually waits at most (nginx's default read timeout), and a synchronous job
@@ -21,6 +23,15 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     /// and are refused unless the key is raised (docs/safety.md, "Generation time").
     /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// 30 s: renewed every 10 s while generating, so a claim outlives a busy moment (a GC pause, a slow statement) but a
+    /// crashed instance's claim holds its waiters up at most this long.
+    /// </summary>
+    public static readonly TimeSpan DefaultClaimLease = TimeSpan.FromSeconds(30);
+
+    /// <summary>Shorter leases would renew so often that the renewals cost more than they protect.</summary>
+    public static readonly TimeSpan MinClaimLease = TimeSpan.FromSeconds(1);
 
     /// <summary>2048²: every thumbnail and web size is small; a full-size conversion of a photo is large.</summary>
     public const long DefaultLargeJobPixels = 4_194_304;
@@ -61,8 +72,18 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
     /// </summary>
     public TimeSpan Timeout { get; init; } = DefaultTimeout;
 
+    /// <summary>
+    /// <c>variant-generation.claim-lease</c>: how long an instance's claim on generating a variant lasts unless renewed
+    /// (every third of it while the work runs); the longest other instances wait before taking over from an instance
+    /// that died mid-generation. See <see cref="Claims.ClaimedGeneration"/>.
+    /// </summary>
+    public TimeSpan ClaimLease { get; init; } = DefaultClaimLease;
+
     /// <summary><c>variant-generation.max-output-pixels</c>: refused before queuing, see <see cref="Transformations.OutputLimits"/>.</summary>
     public OutputLimits OutputLimits { get; init; } = OutputLimits.Default;
+
+    /// <summary><c>variant-generation.jobs</c>: the queue of generation no client waits for (see <see cref="GenerationJobWorker"/>).</summary>
+    public GenerationJobSettings Jobs { get; init; } = GenerationJobSettings.Default;
 
     /// <summary>Half of <see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/> (the machine's memory or the container's limit).</summary>
     public static long DefaultMemoryBudget() => Math.Max(1, GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / 2);
@@ -77,7 +98,8 @@ public sealed record VariantGenerationSettings(int Workers, int QueueSize, int S
         if (MemoryBudget < 1) return $"variant-generation.memory-budget must be at least 1 byte, but is {MemoryBudget}.";
         if (MaxBypass < 0) return $"The bypass bound of the memory budget must not be negative, but is {MaxBypass}.";
         if (Timeout <= TimeSpan.Zero) return $"{TimeoutKey} must be above zero, but is {Timeout}.";
+        if (ClaimLease < MinClaimLease) return $"{ClaimLeaseKey} must be at least {MinClaimLease.TotalSeconds:0} s, but is {ClaimLease}.";
         if (LargeJobPixels < 1) return $"{LargeJobPixelsKey} must be at least 1, but is {LargeJobPixels}.";
-        return OutputLimits.Validate();
+        return Jobs.Validate() ?? OutputLimits.Validate();
     }
 }

@@ -34,6 +34,25 @@ public abstract class VariantRecordsContract : MetadataStoreContract
     }
 
     [Fact]
+    public async Task The_ready_variant_of_a_transformation_is_found_and_a_pending_one_or_another_transformation_is_not()
+    {
+        var asset = await StoreAsync(P("variants/find"));
+        var pending = await Variants.ReserveVariantAsync(asset.Id, Generated(Thumb(70)), None);
+        Assert.NotNull(pending);
+        Assert.Null(await Variants.FindReadyVariantAsync(asset.Id, Thumb(70), None));
+
+        var ready = await Variants.MarkVariantReadyAsync(pending, VariantCaps.KeepAll, None);
+
+        var found = await Variants.FindReadyVariantAsync(asset.Id, Thumb(70), None);
+        Assert.NotNull(found);
+        Assert.Equal(ready!.Id, found.Id);
+        Assert.Equal(ready.Location, found.Location);
+        Assert.Equal(Thumb(70), found.Transformation);
+        Assert.Null(await Variants.FindReadyVariantAsync(asset.Id, Thumb(71), None));
+        Assert.Null(await Variants.FindReadyVariantAsync(Guid.NewGuid(), Thumb(70), None));
+    }
+
+    [Fact]
     public async Task The_same_transformation_twice_keeps_the_first_and_queues_the_loser()
     {
         var asset = await StoreAsync(P("variants/race"));

@@ -27,6 +27,10 @@ public sealed class CachingVariantRecords(IVariantRecords store, AssetHitCache c
     public Task AbandonPendingVariantAsync(PendingVariant variant, CancellationToken cancellationToken) =>
         store.AbandonPendingVariantAsync(variant, cancellationToken);
 
+    // Past the cache on purpose: a waiter must see the variant another instance just made, not a cached "none".
+    public Task<Variant?> FindReadyVariantAsync(Guid assetId, Core.Transformations.Transformation transformation, CancellationToken cancellationToken) =>
+        store.FindReadyVariantAsync(assetId, transformation, cancellationToken);
+
     public Task RecordAccessesAsync(IReadOnlyCollection<VariantAccess> accesses, DateTimeOffset now, CancellationToken cancellationToken) =>
         store.RecordAccessesAsync(accesses, now, cancellationToken);
 }

@@ -75,6 +75,20 @@ public sealed partial class PostgresAssetRepository : IVariantRecords
         WHERE asset_id = $4 AND transformation = $5 AND NOT is_original AND is_ready
         """;
 
+    private const string FindReadyVariantSql = $"""
+        SELECT {PostgresAssetSql.VariantColumns} FROM asset_variants
+        WHERE asset_id = $1 AND transformation = $2 AND NOT is_original AND is_ready
+        """;
+
+    public async Task<Variant?> FindReadyVariantAsync(Guid assetId, Transformation transformation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(transformation);
+        await using var command = dataSource.CreateCommand(FindReadyVariantSql);
+        Add(command, assetId, NpgsqlDbType.Uuid);
+        Add(command, PostgresJson.Transformation(transformation), NpgsqlDbType.Jsonb);
+        return await ReadVariantAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<PendingVariant?> ReserveVariantAsync(Guid assetId, NewVariant variant, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(variant);

@@ -2,6 +2,7 @@ using Konifer.Configuration;
 using Konifer.Core.Assets;
 using Konifer.Rules;
 using Konifer.Storage.Metadata.HitCache;
+using Konifer.Variants.Claims;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -29,26 +30,34 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IPromptEmbeddingStore>(sp => new PostgresPromptEmbeddingStore(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<Konifer.Search.IBackfillLock>(sp => new PostgresBackfillLock(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<ClaimSignals>();
+        services.AddSingleton<IGenerationClaims>(sp => new PostgresGenerationClaims(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClaimSignals>()));
+        services.AddSingleton<IPostgresChannelSubscriber>(sp => new PostgresClaimSubscriber(sp.GetRequiredService<ClaimSignals>()));
+        services.AddSingleton<Konifer.Variants.Jobs.IGenerationJobQueue>(sp => new PostgresGenerationJobQueue(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
-        if (settings.HitCache.Enabled) AddHitCache(services, settings.HitCache, connectionString);
+        if (settings.HitCache.Enabled) AddHitCache(services, settings.HitCache);
+        // One listening connection per instance, whether or not the hit cache is on: claim waiters need it too.
+        services.AddHostedService(sp => new PostgresNotificationListener(
+            PostgresNotificationListener.ConnectionString(connectionString, settings.HitCache.KeepAlive),
+            sp.GetServices<IPostgresChannelSubscriber>().ToArray(), settings.HitCache.KeepAlive,
+            sp.GetRequiredService<ILogger<PostgresNotificationListener>>()));
         services.AddStoreHealthCheck<PostgresHealthCheck>(PostgresHealthCheck.Name);
         return services;
     }
 
     /// <summary>
     /// Several instances share the database, so a hit answered from memory is only safe while changes are heard:
-    /// the reads and this instance's writes go through <see cref="AssetHitCache"/>, and a listener evicts what
+    /// the reads and this instance's writes go through <see cref="AssetHitCache"/>, and the listener evicts what
     /// other instances change.
     /// </summary>
-    private static void AddHitCache(IServiceCollection services, HitCacheSettings settings, string connectionString)
+    private static void AddHitCache(IServiceCollection services, HitCacheSettings settings)
     {
         services.AddSingleton(sp => new AssetHitCache(settings, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.Replace(ServiceDescriptor.Singleton<IAssetEntries>(sp =>
             new CachingAssetEntries(sp.GetRequiredService<PostgresAssetRepository>(), sp.GetRequiredService<AssetHitCache>())));
         services.Replace(ServiceDescriptor.Singleton<IVariantRecords>(sp =>
             new CachingVariantRecords(sp.GetRequiredService<PostgresAssetRepository>(), sp.GetRequiredService<AssetHitCache>())));
-        services.AddHostedService(sp => new PostgresHitCacheListener(PostgresHitCacheListener.ConnectionString(connectionString, settings),
-            sp.GetRequiredService<AssetHitCache>(), settings, sp.GetRequiredService<ILogger<PostgresHitCacheListener>>()));
+        services.AddSingleton<IPostgresChannelSubscriber>(sp => new PostgresHitCacheSubscriber(sp.GetRequiredService<AssetHitCache>()));
     }
 }

@@ -1,5 +1,3 @@
-using Konifer.Configuration;
-using Konifer.Storage.Metadata.HitCache;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -7,34 +5,30 @@ using Npgsql;
 namespace Konifer.Storage.Metadata.Postgres;
 
 /// <summary>
-/// Keeps <see cref="AssetHitCache"/> true to the database: on its own connection it LISTENs to
-/// <see cref="Channel"/>, where the schema's triggers announce each committed change by path, and evicts that path.
-/// While it is not listening (not yet connected, connection lost) the cache is suspended: bypassed and empty; once
-/// listening again it is flushed and used. When the connection is idle it runs a query every keep-alive interval, so
+/// The instance's one listening connection: LISTENs to the channel of each <see cref="IPostgresChannelSubscriber"/>
+/// (the hit cache's evictions, generation claims' releases) and hands each notification to its channel's
+/// subscribers. When it starts listening, and whenever the connection is lost, every subscriber hears of it, so each
+/// can make up for news it may have missed. When the connection is idle it runs a query every keep-alive interval, so
 /// a connection that died silently is noticed within about twice that interval.
 /// </summary>
-public sealed partial class PostgresHitCacheListener(
-    string connectionString, AssetHitCache cache, HitCacheSettings settings, ILogger<PostgresHitCacheListener> logger) : BackgroundService
+public sealed partial class PostgresNotificationListener(
+    string connectionString, IReadOnlyList<IPostgresChannelSubscriber> subscribers, TimeSpan keepAlive,
+    ILogger<PostgresNotificationListener> logger) : BackgroundService
 {
-    public const string Channel = "konifer_assets";
-
     /// <summary>The listener's application_name in pg_stat_activity, to find its backend.</summary>
-    public const string ApplicationName = "konifer-hit-cache";
+    public const string ApplicationName = "konifer-listener";
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>The listener's own connection string: not pooled, named, its probes bounded by the keep-alive.</summary>
-    public static string ConnectionString(string poolConnectionString, HitCacheSettings settings)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return new NpgsqlConnectionStringBuilder(poolConnectionString)
+    public static string ConnectionString(string poolConnectionString, TimeSpan keepAlive) =>
+        new NpgsqlConnectionStringBuilder(poolConnectionString)
         {
             ApplicationName = ApplicationName,
             Pooling = false,
-            CommandTimeout = Math.Max(1, (int)Math.Ceiling(settings.KeepAlive.TotalSeconds)),
+            CommandTimeout = Math.Max(1, (int)Math.Ceiling(keepAlive.TotalSeconds)),
             TcpKeepAlive = true,
         }.ConnectionString;
-    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -56,7 +50,7 @@ public sealed partial class PostgresHitCacheListener(
             finally
             {
                 // Whatever ended the listening, no news arrives now.
-                cache.Suspend();
+                foreach (var subscriber in subscribers) subscriber.Lost();
             }
             try
             {
@@ -74,25 +68,31 @@ public sealed partial class PostgresHitCacheListener(
         var connection = new NpgsqlConnection(connectionString);
         await using (connection.ConfigureAwait(false))
         {
-            connection.Notification += (_, e) => cache.Invalidate(e.Payload);
+            connection.Notification += (_, e) =>
+            {
+                foreach (var subscriber in subscribers)
+                    if (subscriber.Channel == e.Channel) subscriber.Notified(e.Payload);
+            };
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+            foreach (var channel in subscribers.Select(s => s.Channel).Distinct(StringComparer.Ordinal))
+            {
+                await using var listen = new NpgsqlCommand($"LISTEN {channel}", connection);
                 await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            // Changes committed before LISTEN took effect were never announced to us: flush, then serve.
-            cache.Resume();
-            LogListening(logger);
+            }
+            foreach (var subscriber in subscribers) subscriber.Listening();
+            LogListening(logger, string.Join(", ", subscribers.Select(s => s.Channel)));
             while (true)
             {
-                if (await connection.WaitAsync(settings.KeepAlive, cancellationToken).ConfigureAwait(false)) continue;
+                if (await connection.WaitAsync(keepAlive, cancellationToken).ConfigureAwait(false)) continue;
                 await using var probe = new NpgsqlCommand("SELECT 1", connection);
                 await probe.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             }
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Hit cache: listening for changes; serving from the cache.")]
-    private static partial void LogListening(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for changes of other instances on {Channels}.")]
+    private static partial void LogListening(ILogger logger, string channels);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Hit cache: not listening for changes; the cache is bypassed until the listener reconnects (retrying in {RetryDelay}).")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not listening for changes of other instances: the hit cache is bypassed and claim waiters poll until the listener reconnects (retrying in {RetryDelay}).")]
     private static partial void LogLost(ILogger logger, Exception exception, TimeSpan retryDelay);
 }

@@ -1,3 +1,0 @@
-namespace Konifer.Configuration;
-
-public enum SigningAlgorithm { HmacSha256, HmacSha384, HmacSha512 }
