@@ -1,3 +1,5 @@
+using Konifer.UrlSigning;
+
 namespace Konifer.Client;
 
 /// <summary>What <c>AddKoniferClient</c> configures: the server, the credentials for writes and the URL signing key.</summary>
@@ -14,6 +16,18 @@ public sealed class KoniferClientOptions
 
     /// <summary>An API key (or a JWT) sent as <c>Authorization: Bearer …</c> with every call, when the server requires one.</summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// The server's <c>url-signing</c> key, when it signs reads: <see cref="KoniferUrls"/> then signs every URL it
+    /// builds (with the first key of a rotation, as the server does).
+    /// </summary>
+    public string? SigningKey { get; set; }
+
+    /// <summary>The server's <c>url-signing.algorithm</c>.</summary>
+    public SigningAlgorithm SigningAlgorithm { get; set; } = SigningAlgorithm.HmacSha256;
+
+    /// <summary>When set, signed URLs carry an expiry (<c>exp</c>) this far from when they are built.</summary>
+    public TimeSpan? SignedUrlLifetime { get; set; }
 
     /// <summary>How long one attempt may take before it is given up (uploads of large images need more than reads).</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(100);

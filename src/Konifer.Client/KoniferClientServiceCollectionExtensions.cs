@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
+using Konifer.UrlSigning;
 
 namespace Konifer.Client;
 
@@ -19,14 +20,18 @@ public static class KoniferClientServiceCollectionExtensions
         configure(options);
         if (options.BaseAddress is null) throw new ArgumentException("KoniferClientOptions.BaseAddress is required.", nameof(configure));
         services.AddSingleton(options);
-        services.AddSingleton(new KoniferUrls(options.PublicAddress ?? options.BaseAddress));
+        services.AddSingleton(sp => new KoniferUrls(options.PublicAddress ?? options.BaseAddress,
+            options.SigningKey is { Length: > 0 } key ? new UrlSigner(options.SigningAlgorithm, key) : null,
+            options.SignedUrlLifetime, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         var builder = services.AddHttpClient<KoniferClient>(http =>
         {
             http.BaseAddress = options.BaseAddress;
             // The resilience pipeline's timeouts apply; HttpClient's own would cut long downloads short.
             http.Timeout = Timeout.InfiniteTimeSpan;
-            if (options.ApiKey is { Length: > 0 } key) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+            if (options.ApiKey is { Length: > 0 } apiKey) http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         });
+        if (options.SigningKey is { Length: > 0 } signingKey)
+            builder.AddHttpMessageHandler(() => new UrlSigningHandler(new UrlSigner(options.SigningAlgorithm, signingKey)));
         builder.AddStandardResilienceHandler(resilience =>
         {
             resilience.Retry.DisableForUnsafeHttpMethods();
