@@ -32,8 +32,10 @@ public sealed class KoniferUrls
         _baseAddress = baseAddress;
     }
 
-    /// <summary>The URL of the selected entry's image, transformed (signed when there is a signer).</summary>
-    /// <param name="expiresAt">With a signer: when the URL stops being valid (overrides the lifetime).</param>
+    /// <summary>
+    /// The URL of the selected entry's image, transformed (signed when there is a signer). With a signer,
+    /// <paramref name="expiresAt"/> sets when the URL stops being valid, overriding the lifetime.
+    /// </summary>
     public Uri Content(string path, ImageTransformation? transformation = null, EntrySelector? entry = null, DateTimeOffset? expiresAt = null)
     {
         var url = Root() + AssetUrl.Build(path, entry?.Segment, "content", transformation?.ToQuery());
