@@ -175,7 +175,7 @@ public sealed partial class ContainerFilesTests
     public async Task Every_packable_project_carries_the_licence_of_LICENSE()
     {
         Assert.StartsWith("Apache License", File.ReadAllText(Path.Combine(Root, "LICENSE")).Trim(), StringComparison.Ordinal);
-        foreach (var project in new[] { "src/Konifer.Hocon/Konifer.Hocon.csproj", "src/Konifer.Lqip/Konifer.Lqip.csproj" })
+        foreach (var project in new[] { "src/Konifer.Hocon/Konifer.Hocon.csproj", "src/Konifer.Lqip/Konifer.Lqip.csproj", "src/Konifer.Client/Konifer.Client.csproj", "src/Konifer.Client.AspNetCore/Konifer.Client.AspNetCore.csproj", "src/Konifer.UrlSigning/Konifer.UrlSigning.csproj" })
         {
             var (exitCode, output) = await CaptureAsync("dotnet", ["msbuild", Path.Combine(Root, project), "-getProperty:PackageLicenseExpression", "-getProperty:Authors", "-getProperty:Copyright", "-getProperty:IsPackable"]);
             Assert.Equal(0, exitCode);
