@@ -1,52 +1,7 @@
+using Konifer.Background;
 using Konifer.Core.Storage;
 
 namespace Konifer.Storage.Outbox;
 
-/// <summary>
-/// A wake-up flag for the deletion worker. Nudges coalesce: any number of them before the worker next waits
-/// wake it once, and a nudge given while the worker is busy is not lost.
-/// </summary>
-public sealed class ObjectDeletionSignal : IObjectDeletionSignal, IDisposable
-{
-    private readonly SemaphoreSlim _nudged = new(0, 1);
-
-    public void Nudge()
-    {
-        try
-        {
-            _nudged.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already nudged and not yet consumed: one wake-up is enough.
-        }
-        catch (ObjectDisposedException)
-        {
-            // Shutting down: nobody is left to wake.
-        }
-    }
-
-    /// <summary>Waits until nudged or until the timeout passes on the given clock; true when nudged.</summary>
-    public async Task<bool> WaitAsync(TimeSpan timeout, TimeProvider timeProvider, CancellationToken cancellationToken)
-    {
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var nudge = _nudged.WaitAsync(linked.Token);
-        var delay = Task.Delay(timeout, timeProvider, linked.Token);
-        var first = await Task.WhenAny(nudge, delay).ConfigureAwait(false);
-        await linked.CancelAsync().ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (first == nudge) return true;
-        // The delay won, but a nudge may have completed the semaphore wait just before it was cancelled.
-        try
-        {
-            await nudge.ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    public void Dispose() => _nudged.Dispose();
-}
+/// <summary>The deletion worker's wake-up: a delete, a sweep or an expiry queued objects just now.</summary>
+public sealed class ObjectDeletionSignal : WakeUpSignal, IObjectDeletionSignal;
