@@ -1,5 +1,4 @@
 using System.Globalization;
-using Konifer.LqipEncoders;
 using Microsoft.AspNetCore.Razor.TagHelpers;
 
 namespace Konifer.Client.AspNetCore;
@@ -7,7 +6,7 @@ namespace Konifer.Client.AspNetCore;
 /// <summary>
 /// <c>&lt;konifer-img path="users/123/avatar" profile="card" widths="320,640,1280" sizes="(min-width: 40em) 50vw, 100vw" /&gt;</c>
 /// renders an <c>&lt;img&gt;</c> with <c>src</c> (the largest width) and <c>srcset</c> built by
-/// <see cref="KoniferUrls"/> (signed when the client has a signing key), the delivered image's <c>width</c> and
+/// <see cref="ResponsiveImages"/> (signed when the client has a signing key), the delivered image's <c>width</c> and
 /// <c>height</c> (so the page does not jump as it loads), the entry's alt text unless <c>alt</c> is given, and its
 /// ThumbHash as a blurred background until the image arrives. One <c>link</c> request per render asks the server for
 /// the size, alt and placeholder (the largest variant is generated then if it did not exist). A path without such an
@@ -15,7 +14,7 @@ namespace Konifer.Client.AspNetCore;
 /// <c>decoding="async"</c> are added unless given.
 /// </summary>
 [HtmlTargetElement("konifer-img", TagStructure = TagStructure.WithoutEndTag)]
-public sealed class KoniferImageTagHelper(KoniferClient client, KoniferUrls urls) : TagHelper
+public sealed class KoniferImageTagHelper(ResponsiveImages images) : TagHelper
 {
     /// <summary>The asset path, without <c>/assets</c>.</summary>
     public string Path { get; set; } = "";
@@ -44,14 +43,12 @@ public sealed class KoniferImageTagHelper(KoniferClient client, KoniferUrls urls
     public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
     {
         ArgumentNullException.ThrowIfNull(output);
-        var widths = ParseWidths(Widths);
         var transformation = Transformation ?? (Profile is null ? ImageTransformation.None : ImageTransformation.ForProfile(Profile));
         if (Profile is not null && Transformation is not null) transformation = transformation with { Profile = Profile };
-        var largest = widths.Count > 0 ? KoniferUrls.AtWidth(transformation, widths[^1]) : transformation;
         var entry = Entry is { } id ? EntrySelector.Entry(id) : (EntrySelector?)null;
 
-        var link = await client.GetLinkAsync(Path, largest, entry).ConfigureAwait(false);
-        if (link is null)
+        var image = await images.GetAsync(Path, ParseWidths(Widths), transformation, entry).ConfigureAwait(false);
+        if (image is null)
         {
             output.SuppressOutput();
             return;
@@ -59,19 +56,18 @@ public sealed class KoniferImageTagHelper(KoniferClient client, KoniferUrls urls
 
         output.TagName = "img";
         output.TagMode = TagMode.SelfClosing;
-        output.Attributes.SetAttribute("src", urls.Content(Path, largest, entry).AbsoluteUri);
-        if (widths.Count > 0) output.Attributes.SetAttribute("srcset", urls.Srcset(Path, widths, transformation, entry));
+        output.Attributes.SetAttribute("src", image.Src.AbsoluteUri);
+        if (image.Srcset.Length > 0) output.Attributes.SetAttribute("srcset", image.Srcset);
         if (Sizes is not null) output.Attributes.SetAttribute("sizes", Sizes);
-        output.Attributes.SetAttribute("width", link.Attributes.Width.ToString(CultureInfo.InvariantCulture));
-        output.Attributes.SetAttribute("height", link.Attributes.Height.ToString(CultureInfo.InvariantCulture));
-        output.Attributes.SetAttribute("alt", Alt ?? link.Alt ?? "");
+        output.Attributes.SetAttribute("width", image.Width.ToString(CultureInfo.InvariantCulture));
+        output.Attributes.SetAttribute("height", image.Height.ToString(CultureInfo.InvariantCulture));
+        output.Attributes.SetAttribute("alt", Alt ?? image.Alt ?? "");
         if (!output.Attributes.ContainsName("loading")) output.Attributes.SetAttribute("loading", "lazy");
         if (!output.Attributes.ContainsName("decoding")) output.Attributes.SetAttribute("decoding", "async");
-        if (Placeholder && link.Lqip.Thumbhash is { } thumbhash)
+        if (Placeholder && image.Placeholder is { } placeholder)
         {
             var existing = output.Attributes.TryGetAttribute("style", out var style) ? style.Value?.ToString()?.TrimEnd(';', ' ') + ";" : "";
-            output.Attributes.SetAttribute("style",
-                $"{existing}background-size:cover;background-repeat:no-repeat;background-image:url({PngDataUrl.FromThumbHash(thumbhash)})");
+            output.Attributes.SetAttribute("style", $"{existing}background-size:cover;background-repeat:no-repeat;background-image:url({placeholder})");
         }
     }
 
@@ -84,7 +80,6 @@ public sealed class KoniferImageTagHelper(KoniferClient client, KoniferUrls urls
                 throw new FormatException($"konifer-img widths must be positive whole numbers separated by commas, not '{part}'.");
             parsed.Add(width);
         }
-        parsed.Sort();
-        return parsed.Distinct().ToList();
+        return parsed;
     }
 }

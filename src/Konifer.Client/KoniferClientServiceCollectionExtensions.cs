@@ -10,7 +10,7 @@ public static class KoniferClientServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="KoniferClient"/> as a typed client of <c>IHttpClientFactory</c>, with the standard resilience
     /// pipeline of <c>Microsoft.Extensions.Http.Resilience</c> (retries with back-off and jitter, a circuit breaker,
-    /// timeouts), and <see cref="KoniferUrls"/> for the pages' URLs. Retries apply to reads only: an upload's stream cannot be sent twice, and a store
+    /// timeouts), <see cref="KoniferUrls"/> for the pages' URLs and <see cref="ResponsiveImages"/>. Retries apply to reads only: an upload's stream cannot be sent twice, and a store
     /// repeated after a lost answer would add a second entry. Returns the builder for more handlers.
     /// </summary>
     public static IHttpClientBuilder AddKoniferClient(this IServiceCollection services, Action<KoniferClientOptions> configure)
@@ -23,6 +23,7 @@ public static class KoniferClientServiceCollectionExtensions
         services.AddSingleton(sp => new KoniferUrls(options.PublicAddress ?? options.BaseAddress,
             options.SigningKey is { Length: > 0 } key ? new UrlSigner(options.SigningAlgorithm, key) : null,
             options.SignedUrlLifetime, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddTransient<ResponsiveImages>();
         var builder = services.AddHttpClient<KoniferClient>(http =>
         {
             http.BaseAddress = options.BaseAddress;

@@ -16,8 +16,8 @@ public sealed class PackagesTests
             var expected = new Dictionary<string, string[]>
             {
                 ["Konifer.UrlSigning"] = [],
-                ["Konifer.Client"] = ["Konifer.UrlSigning", "Microsoft.Extensions.Http.Resilience"],
-                ["Konifer.Client.AspNetCore"] = ["Konifer.Client", "Konifer.Lqip"],
+                ["Konifer.Client"] = ["Konifer.UrlSigning", "Konifer.Lqip", "Microsoft.Extensions.Http.Resilience"],
+                ["Konifer.Client.AspNetCore"] = ["Konifer.Client"],
             };
             foreach (var (project, dependencies) in expected)
             {

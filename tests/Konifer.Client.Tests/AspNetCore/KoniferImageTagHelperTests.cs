@@ -14,7 +14,7 @@ public sealed partial class KoniferImageTagHelperTests(ServerFixture fixture) : 
     {
         var client = fixture.Client;
         await client.StoreAsync("lqip/hero", new MemoryStream(TestImages.Gradient(400, 200)), new AssetMetadata { Alt = "A \"quoted\" hero" });
-        var helper = new KoniferImageTagHelper(client, new KoniferUrls(fixture.Server.BaseAddress))
+        var helper = new KoniferImageTagHelper(new ResponsiveImages(client, new KoniferUrls(fixture.Server.BaseAddress)))
         {
             Path = "lqip/hero",
             Transformation = new ImageTransformation { Format = ImageFormat.Webp },
@@ -59,10 +59,10 @@ public sealed partial class KoniferImageTagHelperTests(ServerFixture fixture) : 
     {
         var client = fixture.Client;
         var urls = new KoniferUrls(fixture.Server.BaseAddress);
-        Assert.Equal("", await RenderAsync(new KoniferImageTagHelper(client, urls) { Path = "lqip/none" }));
+        Assert.Equal("", await RenderAsync(new KoniferImageTagHelper(new ResponsiveImages(client, urls)) { Path = "lqip/none" }));
 
         await client.StoreAsync("plain/photo", new MemoryStream(TestImages.Gradient(30, 20)), new AssetMetadata { Alt = "stored" });
-        var html = await RenderAsync(new KoniferImageTagHelper(client, urls) { Path = "plain/photo", Profile = "thumb", Alt = "given" });
+        var html = await RenderAsync(new KoniferImageTagHelper(new ResponsiveImages(client, urls)) { Path = "plain/photo", Profile = "thumb", Alt = "given" });
         var attributes = Attributes(html);
         Assert.Equal("given", attributes["alt"]);
         Assert.Equal(("20", "20"), (attributes["width"], attributes["height"]));
@@ -74,7 +74,7 @@ public sealed partial class KoniferImageTagHelperTests(ServerFixture fixture) : 
     [Fact]
     public async Task Widths_that_are_not_numbers_are_refused_with_their_text()
     {
-        var helper = new KoniferImageTagHelper(fixture.Client, new KoniferUrls(fixture.Server.BaseAddress)) { Path = "a", Widths = "320,big" };
+        var helper = new KoniferImageTagHelper(new ResponsiveImages(fixture.Client, new KoniferUrls(fixture.Server.BaseAddress))) { Path = "a", Widths = "320,big" };
         var error = await Assert.ThrowsAsync<FormatException>(() => RenderAsync(helper));
         Assert.Contains("'big'", error.Message, StringComparison.Ordinal);
     }

@@ -79,7 +79,7 @@ public sealed class SignedUrlsTests : IAsyncLifetime
         using var http = new HttpClient(new UrlSigningHandler(signer) { InnerHandler = new HttpClientHandler() }) { BaseAddress = _server.BaseAddress };
         var client = new KoniferClient(http);
         await client.StoreAsync("signed/hero", new MemoryStream(TestImages.Gradient(80, 40)));
-        var helper = new KoniferImageTagHelper(client, new KoniferUrls(_server.BaseAddress, signer)) { Path = "signed/hero", Widths = "20,40" };
+        var helper = new KoniferImageTagHelper(new ResponsiveImages(client, new KoniferUrls(_server.BaseAddress, signer))) { Path = "signed/hero", Widths = "20,40" };
 
         var output = new Microsoft.AspNetCore.Razor.TagHelpers.TagHelperOutput("konifer-img", [],
             (_, _) => Task.FromResult<Microsoft.AspNetCore.Razor.TagHelpers.TagHelperContent>(new Microsoft.AspNetCore.Razor.TagHelpers.DefaultTagHelperContent()));
