@@ -64,6 +64,22 @@ public sealed class GenerationJobsTwoInstancesTests(PostgresServer postgres, S3S
     }
 
     [Fact]
+    public async Task A_job_queued_on_one_instance_wakes_the_worker_of_another_at_once_not_at_its_next_poll()
+    {
+        var connectionString = await postgres.CreateDatabaseAsync(withLtree: true);
+        const string SlowPoll = "\nvariant-generation.jobs.poll-interval = 10m";
+        await using var api = await KoniferTestServer.StartAsync(ProductionStores.Config(connectionString, s3.Endpoint, Eager + "\ninstance.role = api" + SlowPoll));
+        await using var worker = await KoniferTestServer.StartAsync(ProductionStores.Config(connectionString, s3.Endpoint, Eager + "\ninstance.role = worker" + SlowPoll));
+        // Let the worker's first poll (at start) find nothing, so only a wake-up can bring it back within the bound.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        await api.Client.StoreAsync("/jobs/woken", TestImages.Gradient(200, 100));
+
+        await Eventually.UntilAsync(async () => (await api.Client.GetJsonAsync("/assets/jobs/woken/-/info")).GetProperty("variants").GetArrayLength(),
+            count => count == 3, TimeSpan.FromSeconds(20), "The worker woken by the queued jobs' notification");
+    }
+
+    [Fact]
     public async Task Eager_variants_queued_by_an_api_instance_are_generated_by_a_worker_and_served_by_the_api_as_hits()
     {
         var connectionString = await postgres.CreateDatabaseAsync(withLtree: true);

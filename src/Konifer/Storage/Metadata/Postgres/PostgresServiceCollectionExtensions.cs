@@ -34,6 +34,8 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<IGenerationClaims>(sp => new PostgresGenerationClaims(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClaimSignals>()));
         services.AddSingleton<IPostgresChannelSubscriber>(sp => new PostgresClaimSubscriber(sp.GetRequiredService<ClaimSignals>()));
         services.AddSingleton<Konifer.Variants.Jobs.IGenerationJobQueue>(sp => new PostgresGenerationJobQueue(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.TryAddSingleton<Konifer.Variants.Jobs.GenerationJobSignal>();
+        services.AddSingleton<IPostgresChannelSubscriber>(sp => new PostgresJobSubscriber(sp.GetRequiredService<Konifer.Variants.Jobs.GenerationJobSignal>()));
         services.AddMetadataStore<PostgresAssetRepository>();
         services.AddHostedService<PostgresSchemaStartup>();
         if (settings.HitCache.Enabled) AddHitCache(services, settings.HitCache);
