@@ -129,7 +129,7 @@ public static partial class KoniferApp
     [LoggerMessage(Level = LogLevel.Warning, Message = "Configuration: {Warning}")]
     private static partial void LogConfigurationWarning(ILogger logger, string warning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Instance: {InstanceId} (the owner named in this process's generation claims)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Instance: {InstanceId} (the owner named in this process's generation claims and job leases)")]
     private static partial void LogInstance(ILogger logger, string instanceId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "IN_MEMORY=true: assets are kept in memory and lost when the process stops")]

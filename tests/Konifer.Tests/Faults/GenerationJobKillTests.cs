@@ -40,7 +40,7 @@ public sealed class GenerationJobKillTests(PostgresServer postgres, S3Server s3)
         // A full-size AVIF of a 3.8 MP image: seconds of work, far longer than taking and killing.
         await api.Client.StoreAsync("/kill/photo", TestImages.Gradient(2400, 1600));
         var owner = await Eventually.UntilAsync(() => OwnerAsync(database), o => o is not null, TimeSpan.FromSeconds(30), "The child worker taking the job");
-        Assert.Contains($":{worker.ProcessId}:", owner, StringComparison.Ordinal);
+        Assert.Contains($"/{worker.ProcessId}/", owner, StringComparison.Ordinal);
 
         await worker.KillAsync();
         Assert.Equal(owner, await OwnerAsync(database)); // unfinished, and nobody can finish it now but another worker

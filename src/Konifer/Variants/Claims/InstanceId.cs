@@ -2,7 +2,7 @@ namespace Konifer.Variants.Claims;
 
 /// <summary>
 /// This process among the instances sharing a store: host name, process id and a random part (a restarted container
-/// may get the same host name and pid), so a claim names who holds it. Logged at start-up.
+/// may get the same host name and pid), so a generation claim or a job lease names who holds it. Logged at start-up.
 /// </summary>
 public sealed record InstanceId(string Value)
 {

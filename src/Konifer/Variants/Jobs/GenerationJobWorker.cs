@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Konifer.Core.Assets;
 using Konifer.Core.Transformations;
+using Konifer.Variants.Claims;
 using Konifer.Variants.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -43,9 +44,11 @@ public sealed partial class GenerationJobWorker : BackgroundService
         IGenerationJobRunner runner,
         GenerationJobSignal signal,
         VariantGenerationSettings generation,
+        InstanceId instance,
         TimeProvider clock,
         ILogger<GenerationJobWorker> logger)
     {
+        Owner = instance.Value;
         _queue = queue;
         _runner = runner;
         _signal = signal;
@@ -55,8 +58,8 @@ public sealed partial class GenerationJobWorker : BackgroundService
         _logger = logger;
     }
 
-    /// <summary>Who holds this instance's leases: host, process id and a random part (a restarted process is someone else).</summary>
-    public string Owner { get; } = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    /// <summary>Who holds this instance's leases: the instance id its claims name too, logged at start-up.</summary>
+    public string Owner { get; }
 
     /// <summary>Jobs this instance holds right now.</summary>
     public int Running => _running.Count;

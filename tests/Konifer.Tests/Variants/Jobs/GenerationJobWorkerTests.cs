@@ -1,3 +1,4 @@
+using Konifer.Variants.Claims;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using Konifer.Core.Assets;
@@ -44,7 +45,7 @@ public sealed class GenerationJobWorkerTests : IAsyncDisposable
         {
             Jobs = new GenerationJobSettings(TimeSpan.FromMinutes(1), poll ?? TimeSpan.FromMilliseconds(50), maxAttempts, backoff ?? TimeSpan.FromMilliseconds(50)),
         };
-        _worker = new GenerationJobWorker(_queue, _runner, _signal, settings, TimeProvider.System, _log);
+        _worker = new GenerationJobWorker(_queue, _runner, _signal, settings, InstanceId.ForThisProcess(), TimeProvider.System, _log);
         _worker.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return _worker;
     }
