@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using Konifer.Configuration.Reading;
 
 namespace Konifer.Http.Auth;
 
@@ -13,8 +14,6 @@ public static class ApiKeys
     /// <summary>Marks the text as a Konifer key, for people and for secret scanners.</summary>
     public const string Prefix = "kfr_";
 
-    public const string HashPrefix = "sha256:";
-
     public const int MinimumLength = 16;
 
     /// <summary>A new key: <c>kfr_</c> and the base64url of 32 random bytes (no <c>.</c>, so never mistaken for a JWT).</summary>
@@ -22,8 +21,8 @@ public static class ApiKeys
 
     public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 
-    /// <summary>As konifer.conf writes it: <c>sha256:</c> and 64 lower-case hex digits.</summary>
-    public static string FormatHash(byte[] hash) => HashPrefix + Convert.ToHexStringLower(hash);
+    /// <summary>As konifer.conf writes it (and <see cref="AuthReader.ParseHash"/> reads it): <c>sha256:</c> and 64 lower-case hex digits.</summary>
+    public static string FormatHash(byte[] hash) => AuthReader.HashPrefix + Convert.ToHexStringLower(hash);
 
     /// <summary>Why a key given to <c>--hash-api-key</c> is not one to use, or null.</summary>
     public static string? Problem(string key) =>
